@@ -1,0 +1,42 @@
+/**
+ * Shared helpers for `npm run bench`. Benchmarks print numbers and ratios; they never assert timings.
+ */
+export interface BenchContext {
+  /** Absolute path of ../shared (benchmarks that need its inputs are skipped without it). */
+  readonly shared: string | undefined;
+  readonly log: (line: string) => void;
+  /** `--quick`: fewer iterations (used to smoke-test the benchmarks themselves). */
+  readonly quick: boolean;
+}
+
+export interface Bench {
+  readonly name: string;
+  run(ctx: BenchContext): Promise<void>;
+}
+
+/** Runs `fn` repeatedly after a warm-up and returns the median and minimum wall time in milliseconds. */
+export async function measure(
+  fn: () => unknown | Promise<unknown>,
+  { warmup = 3, iterations = 10, minTimeMs = 0 } = {},
+): Promise<{ median: number; min: number; runs: number }> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  const start = performance.now();
+  while (times.length < iterations || performance.now() - start < minTimeMs) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[times.length >> 1]!, min: times[0]!, runs: times.length };
+}
+
+export function fmtMs(ms: number): string {
+  return ms >= 100 ? `${ms.toFixed(0)} ms` : ms >= 10 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(2)} ms`;
+}
+
+/** "x.y× faster" / "x.y× slower" of `ours` against `theirs` (both durations). */
+export function ratio(ours: number, theirs: number): string {
+  const r = theirs / ours;
+  return r >= 1 ? `${r.toFixed(1)}× faster` : `${(1 / r).toFixed(1)}× slower`;
+}

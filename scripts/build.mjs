@@ -1,0 +1,48 @@
+// Build: bundle the CLI and library with esbuild, emit .d.ts with tsc.
+// `--quiet` builds only the JavaScript bundles (used by conformance/bench scripts).
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { existsSync, chmodSync } from 'node:fs';
+
+const quiet = process.argv.includes('--quiet');
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: quiet ? 'error' : 'warning',
+  // Runtime dependencies stay external: npm installs them next to us.
+  packages: 'external',
+};
+
+const entries = [
+  { in: 'src/index.ts', out: 'dist/index.js' },
+  { in: 'src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+];
+// Developer tools (not part of the published package), bundled when present.
+for (const [src, out] of [
+  ['test/conformance/run.ts', 'dist/conformance.js'],
+  ['bench/run.ts', 'dist/bench.js'],
+]) {
+  if (existsSync(src)) entries.push({ in: src, out });
+}
+
+await Promise.all(
+  entries.map((e) =>
+    build({
+      ...common,
+      entryPoints: [e.in],
+      outfile: e.out,
+      ...(e.banner ? { banner: { js: e.banner } } : {}),
+    }),
+  ),
+);
+chmodSync('dist/cli.js', 0o755);
+
+if (!quiet) {
+  const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
+    stdio: 'inherit',
+  });
+  if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+}

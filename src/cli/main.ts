@@ -1,0 +1,2 @@
+// PLACEHOLDER CLI entry; replaced by the real command set.
+console.log('witc');
