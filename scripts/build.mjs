@@ -24,6 +24,7 @@ const entries = [
 for (const [src, out] of [
   ['test/conformance/run.ts', 'dist/conformance.js'],
   ['bench/run.ts', 'dist/bench.js'],
+  ['test/conformance/abi-vectors.ts', 'dist/abi-vectors.js'],
 ]) {
   if (existsSync(src)) entries.push({ in: src, out });
 }
