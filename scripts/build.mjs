@@ -2,7 +2,9 @@
 // `--quiet` builds only the JavaScript bundles (used by conformance/bench scripts).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, chmodSync } from 'node:fs';
+import { existsSync, chmodSync, readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const quiet = process.argv.includes('--quiet');
 const common = {
@@ -14,6 +16,7 @@ const common = {
   logLevel: quiet ? 'error' : 'warning',
   // Runtime dependencies stay external: npm installs them next to us.
   packages: 'external',
+  define: { __WITC_VERSION__: JSON.stringify(pkg.version) },
 };
 
 const entries = [

@@ -1,2 +1,102 @@
-// PLACEHOLDER CLI entry; replaced by the real command set.
-console.log('witc');
+/**
+ * The `witc` command line. Argument parsing is commander's; each command lives in ./commands and returns an exit
+ * code (0 clean, 1 errors in the input, 2 usage or I/O problem, 3 internal error).
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { check } from './commands/check.js';
+import { Exit, UsageError, useColor, type DiagnosticFormat } from './output.js';
+import { version } from './version.js';
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function commaList(value: string, previous: string[]): string[] {
+  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+}
+
+function parseFormat(value: string): DiagnosticFormat {
+  if (value === 'human' || value === 'json' || value === 'wasm-tools') return value;
+  throw new InvalidArgumentError('expected one of: human, json, wasm-tools');
+}
+
+interface ResolveFlags {
+  deps: string[];
+  features: string[];
+  allFeatures?: boolean;
+  world?: string;
+  format: DiagnosticFormat;
+  color?: boolean;
+}
+
+/** Options shared by the commands that load WIT. */
+function withResolveOptions(cmd: Command): Command {
+  return cmd
+    .option('--deps <dir>', 'extra dependency folder, searched like deps/ (repeatable)', collect, [])
+    .option('--features <list>', 'enable @unstable features (comma-separated, repeatable)', commaList, [])
+    .option('--all-features', 'enable every @unstable feature')
+    .addOption(
+      new Option('--format <format>', 'diagnostics format: human, json, wasm-tools')
+        .argParser(parseFormat)
+        .default('human'),
+    )
+    .option('--no-color', 'disable colours (also NO_COLOR=1)');
+}
+
+export function buildProgram(): Command {
+  const program = new Command('witc')
+    .description('A WIT toolchain: check, resolve and generate bindings for WebAssembly components.')
+    .version(version, '-V, --version')
+    .showHelpAfterError('(run `witc --help` for usage)')
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .exitOverride();
+
+  withResolveOptions(
+    program
+      .command('check')
+      .description('parse and resolve a WIT file or package directory and report every problem')
+      .argument('<path>', 'a .wit file or a package directory (with an optional deps/ folder)')
+      .option('--world <name>', 'also check that this world exists'),
+  ).action((path: string, flags: ResolveFlags) => {
+    process.exitCode = check(path, {
+      deps: flags.deps,
+      features: flags.features,
+      allFeatures: flags.allFeatures === true,
+      world: flags.world,
+      format: flags.format,
+      color: useColor(flags.color, process.stderr),
+    });
+  });
+
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : Exit.Ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end with code 0; everything else commander rejects is a usage error.
+      return e.exitCode === 0 ? Exit.Ok : Exit.Usage;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return Exit.Usage;
+    }
+    reportInternal(e);
+    return Exit.Internal;
+  }
+}
+
+/** A bug: say so plainly; the stack only with WITC_DEBUG=1. */
+function reportInternal(e: unknown): void {
+  const msg = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`error: internal error in witc: ${msg}\n`);
+  if (process.env.WITC_DEBUG && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
+  else process.stderr.write('(this is a bug in witc; rerun with WITC_DEBUG=1 for details and please report it)\n');
+}
+
+const code = await main(process.argv.slice(2));
+process.exitCode = code;
