@@ -207,7 +207,7 @@ function repository(): Record<string, Rule> {
             'entity.other.attribute-name.wit',
             'punctuation.section.parens.begin.wit',
           ),
-          end: String.raw`(\))|(?=[;{}@])`,
+          end: String.raw`(\))|(?=[;{}@])|${NEW_LINE_ITEM}`,
           endCaptures: caps('punctuation.section.parens.end.wit'),
           patterns: [
             inc('comments'),
@@ -259,7 +259,7 @@ function repository(): Record<string, Rule> {
       name: 'meta.parameters.wit',
       begin: String.raw`\(`,
       beginCaptures: { '0': { name: 'punctuation.section.parens.begin.wit' } },
-      end: String.raw`(\))|(?=[;{}])`,
+      end: String.raw`(\))|(?=[;{}])|${NEW_LINE_ITEM}`,
       endCaptures: caps('punctuation.section.parens.end.wit'),
       patterns: [
         inc('comments'),
@@ -272,7 +272,7 @@ function repository(): Record<string, Rule> {
       name: 'meta.type-arguments.wit',
       begin: '<',
       beginCaptures: { '0': { name: 'punctuation.definition.type-arguments.begin.wit' } },
-      end: String.raw`(>)|(?=[;{}()=])`,
+      end: String.raw`(>)|(?=[;{}()=])|${NEW_LINE_ITEM}`,
       endCaptures: caps('punctuation.definition.type-arguments.end.wit'),
       patterns: [inc('comments'), inc('string'), inc('type-expression')],
     },
@@ -403,7 +403,7 @@ function typedefs(): Rule {
     name: 'meta.variant-payload.wit',
     begin: String.raw`\(`,
     beginCaptures: { '0': { name: 'punctuation.section.parens.begin.wit' } },
-    end: String.raw`(\))|(?=[;{}])`,
+    end: String.raw`(\))|(?=[;{}])|${NEW_LINE_ITEM}`,
     endCaptures: caps('punctuation.section.parens.end.wit'),
     patterns: [inc('comments'), inc('string'), inc('type-expression')],
   };

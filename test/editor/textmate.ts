@@ -43,25 +43,35 @@ export function grammarPath(): string {
 }
 
 let loaded: Promise<IGrammar> | undefined;
+let wasmLoaded: Promise<void> | undefined;
 
-/** Loads the WIT grammar once per process. */
+/** Loads the WIT grammar from grammar/wit.tmLanguage.json once per process. */
 export function loadWitGrammar(): Promise<IGrammar> {
-  loaded ??= load();
+  const path = grammarPath();
+  loaded ??= loadGrammarText(readFileSync(path, 'utf8'), path);
   return loaded;
 }
 
-async function load(): Promise<IGrammar> {
-  const require = createRequire(import.meta.url);
-  const wasm = readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
-  await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-  const path = grammarPath();
+/** Loads the Oniguruma WebAssembly module once per process. */
+function loadOniguruma(): Promise<void> {
+  wasmLoaded ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const wasm = readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
+    await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+  })();
+  return wasmLoaded;
+}
+
+/** Loads a grammar (scope `source.wit`) from JSON text; tests use it to check that a damaged grammar is caught. */
+export async function loadGrammarText(json: string, path = 'wit.tmLanguage.json'): Promise<IGrammar> {
+  await loadOniguruma();
   const registry = new textmate.Registry({
     onigLib: Promise.resolve({
       createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
       createOnigString: (s: string) => new oniguruma.OnigString(s),
     }),
     loadGrammar: async (scopeName: string) =>
-      scopeName === 'source.wit' ? textmate.parseRawGrammar(readFileSync(path, 'utf8'), path) : null,
+      scopeName === 'source.wit' ? textmate.parseRawGrammar(json, path) : null,
   });
   const grammar = await registry.loadGrammar('source.wit');
   if (!grammar) throw new Error(`could not load ${path}`);
