@@ -38,10 +38,66 @@ export const Codes = {
   InvalidNestedPackage: 'WIT0207',
 
   // ---- WIT03xx names and scopes (resolver) ---------------------------------------------------------------------
+  /** An interface, world, type or name that does not exist. */
+  UnknownName: 'WIT0301',
+  /** A name defined twice in one scope (package items, file aliases, interface/world names, params). */
+  DuplicateName: 'WIT0302',
+  /** An interface, world or type that depends on itself. */
+  Cycle: 'WIT0303',
+  /** A world where an interface is expected or the reverse; a function used as a type or imported by `use`. */
+  WrongKind: 'WIT0304',
+  /** Attributes on a top-level `use`. */
+  AttributesNotAllowed: 'WIT0305',
+
   // ---- WIT04xx types and resources (resolver) ------------------------------------------------------------------
+  /** `own<T>` / `borrow<T>` of something that is not a resource. */
+  HandleNotResource: 'WIT0401',
+  /** Two constructors or two members with one name in a resource. */
+  DuplicateResourceMember: 'WIT0402',
+  /** A constructor result that is not `result<R[, E]>` of its own resource. */
+  InvalidConstructorResult: 'WIT0403',
+  /** An `enum` or `variant` without cases. */
+  EmptyType: 'WIT0404',
+  /** A `map` key that is not a primitive scalar or string. */
+  InvalidMapKey: 'WIT0405',
+  /** A function result that contains `borrow<T>`. */
+  BorrowInResult: 'WIT0406',
+
   // ---- WIT05xx packages, files and dependencies (resolver/loader) ----------------------------------------------
+  /** No `package` header, headers that disagree, or package docs in two files. */
+  PackageHeader: 'WIT0501',
+  /** One package name defined twice in one load. */
+  DuplicatePackage: 'WIT0502',
+  /** Packages that depend on each other in a cycle. */
+  PackageCycle: 'WIT0503',
+  /** A referenced package that is not loaded (not in the folder, `deps/`, `--deps` or the built-in packages). */
+  PackageNotFound: 'WIT0504',
+  /** An interface, world or type missing from another package. */
+  ForeignItemNotFound: 'WIT0505',
+
   // ---- WIT06xx feature gates (resolver) ------------------------------------------------------------------------
+  /** A reference to an item that is excluded because its feature is not enabled. */
+  ExcludedReference: 'WIT0601',
+  /** `@since` in an unversioned package, or newer than the package version. */
+  InvalidSince: 'WIT0602',
+  /** Two different stabilities for one world item (through `include`). */
+  StabilityMismatch: 'WIT0603',
+  /** A combination of attributes that is not allowed (`@since` twice, `@deprecated` alone, …). */
+  InvalidAttributeCombination: 'WIT0604',
+
   // ---- WIT07xx worlds: imports, exports, include (resolver) ----------------------------------------------------
+  /** Two imports (or exports) with one name, or an interface imported/exported twice. */
+  WorldNameConflict: 'WIT0701',
+  /** `include … with { a as b }` where `a` is not a plain name of the included world. */
+  IncludeRename: 'WIT0702',
+  /** An included plain name that is already imported/exported. */
+  IncludeShadow: 'WIT0703',
+  /** Two import (or export) names that differ only in case. */
+  CaseInsensitiveConflict: 'WIT0704',
+  /** An exported interface that needs one interface both imported and exported. */
+  IncompatibleExport: 'WIT0705',
+  /** `--world` names no world, or the package has no/several worlds. */
+  WorldSelection: 'WIT0706',
   // ---- WIT08xx bindings generation -----------------------------------------------------------------------------
   // ---- WIT09xx tool usage and I/O ------------------------------------------------------------------------------
   /** A path given on the command line does not exist or cannot be read. */

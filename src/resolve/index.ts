@@ -1,42 +1,33 @@
 /**
- * The resolve stage. PLACEHOLDER: loads a file or a directory's `*.wit` files and reports syntax errors only, until
- * the resolver lands. The signature of `loadPath` is the seam the CLI and the language server use.
+ * The resolve stage: loading packages (from disk through a `FileHost`, or from in-memory sources), name resolution,
+ * validation, feature gates and world elaboration, producing the `Resolve` model and wit-parser's JSON.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnostic } from '../diagnostics/diagnostic.js';
-import { Codes } from '../diagnostics/codes.js';
-import { parse } from '../syntax/index.js';
-import type { FileHost } from './host.js';
+import { memoryHost } from './host.js';
+import { loadPath, type LoadOptions, type LoadResult } from './load.js';
 
 export type { FileHost } from './host.js';
 export { memoryHost } from './host.js';
+export { loadPath, findPackageKey } from './load.js';
+export type { LoadOptions, LoadResult } from './load.js';
+export { resolveToJson } from './json.js';
+export { selectWorld } from './select.js';
+export type * from './model.js';
+export {
+  packageNameToString,
+  semverToString,
+  interfaceIdString,
+  worldKeyString,
+  compareSemVer,
+  functionResource,
+} from './model.js';
 
-export interface LoadOptions {
-  /** Extra dependency folders (like `deps/`), searched after the package's own `deps/`. */
-  readonly deps?: readonly string[];
-  /** Enabled `@unstable` features. */
-  readonly features?: readonly string[];
-  readonly allFeatures?: boolean;
+/**
+ * Loads in-memory sources. `files` maps '/'-separated paths to WIT text; `root` is the file or directory to load
+ * (a directory's `deps/` folder is read like on disk).
+ */
+export function loadSources(files: Record<string, string>, root: string, options?: LoadOptions): LoadResult {
+  return loadPath(memoryHost(files), root, options);
 }
 
-export interface LoadResult {
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-export function loadPath(host: FileHost, path: string, _options: LoadOptions = {}): LoadResult {
-  const kind = host.stat(path);
-  if (kind === undefined) {
-    return { diagnostics: [diagnostic({ code: Codes.Io, message: `path \`${path}\` does not exist` })] };
-  }
-  const files =
-    kind === 'dir'
-      ? (host.readDir(path) ?? []).filter((n) => n.endsWith('.wit')).map((n) => `${path.replace(/\/$/, '')}/${n}`)
-      : [path];
-  const diagnostics: Diagnostic[] = [];
-  for (const f of files.sort()) {
-    const text = host.readFile(f);
-    if (text === undefined) continue;
-    diagnostics.push(...parse(text, f).diagnostics);
-  }
-  return { diagnostics };
-}
+export type { Diagnostic };

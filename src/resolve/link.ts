@@ -1,0 +1,384 @@
+/**
+ * Phase B (wit-parser's `Remap::append`): appends an `UnresolvedPackage` to the `Resolve`. Foreign placeholders are
+ * mapped onto existing items, gated-off items are dropped (ids are compacted), value positions that name a resource
+ * become synthesised `own<R>` handles, and finally every world's includes are flattened and the world elaborated.
+ */
+import type { Span } from '../text/source.js';
+import { Codes } from '../diagnostics/codes.js';
+import { fail, didYouMean } from './errors.js';
+import type { Func, Interface, Resolve, Stability, Type, TypeDef, TypeDefKind, World, WorldItem, WorldKey } from './model.js';
+import { compareSemVer, packageNameToString, semverToString, worldKeyString } from './model.js';
+import type { UnresolvedPackage } from './unresolved.js';
+import { processIncludes } from './include.js';
+import { elaborateWorld, checkCaseInsensitive } from './elaborate.js';
+
+/** Is an item with this stability part of the output? Throws for invalid `@since` gates. */
+export function includeStability(resolve: Resolve, s: Stability | undefined, pkg: number, span: Span | undefined): boolean {
+  if (!s) return true;
+  if (s.kind === 'unstable') return resolve.allFeatures || resolve.features.has(s.feature);
+  const p = resolve.packages[pkg];
+  if (!p) return true;
+  const name = packageNameToString(p.name);
+  if (!p.name.version) {
+    fail(Codes.InvalidSince, `package [${name}] contains a feature gate with a version specifier, so it must have a version`, span);
+  }
+  if (compareSemVer(s.since, p.name.version) > 0) {
+    fail(
+      Codes.InvalidSince,
+      `feature gate cannot reference unreleased version ${semverToString(s.since)} of package [${name}] (current version ${semverToString(p.name.version)})`,
+      span,
+    );
+  }
+  return true;
+}
+
+const excluded = (what: string) => `found a reference to a ${what} which is excluded due to its feature not being activated`;
+
+/** Maps package-local ids to global ids while one package is appended. */
+export class Remap {
+  readonly types: (number | undefined)[] = [];
+  readonly interfaces: (number | undefined)[] = [];
+  readonly worlds: (number | undefined)[] = [];
+  private readonly ownHandles = new Map<number, number>();
+
+  constructor(
+    readonly resolve: Resolve,
+    readonly pkg: UnresolvedPackage,
+  ) {}
+
+  mapType(id: number, span: Span | undefined): number {
+    const r = this.types[id];
+    if (r === undefined) fail(Codes.ExcludedReference, excluded('type'), span);
+    return r;
+  }
+  mapInterface(id: number, span: Span | undefined): number {
+    const r = this.interfaces[id];
+    if (r === undefined) fail(Codes.ExcludedReference, excluded('interface'), span);
+    return r;
+  }
+  mapWorld(id: number, span: Span | undefined): number {
+    const r = this.worlds[id];
+    if (r === undefined) fail(Codes.ExcludedReference, excluded('world'), span);
+    return r;
+  }
+
+  /** Appends the package; returns its id. */
+  append(): number {
+    const { resolve, pkg } = this;
+    const pkgId = resolve.packages.length;
+    resolve.packages.push({ name: pkg.name, docs: pkg.docs, interfaces: new Map(), worlds: new Map(), span: pkg.nameSpan });
+    this.processForeignDeps(pkgId);
+
+    for (let i = pkg.foreignTypeCount; i < pkg.types.length; i++) {
+      const ty = pkg.types[i]!;
+      if (!includeStability(resolve, ty.stability, pkgId, ty.span)) {
+        this.types.push(undefined);
+        continue;
+      }
+      if (ty.owner && 'interface' in ty.owner) {
+        const owner = pkg.interfaces[ty.owner.interface]!;
+        if (!includeStability(resolve, owner.stability, pkgId, owner.span)) {
+          fail(Codes.ExcludedReference, `${excluded('interface')}; this type is not gated by a feature but its interface is`, ty.span);
+        }
+      } else if (ty.owner && 'world' in ty.owner) {
+        const owner = pkg.worlds[ty.owner.world]!;
+        if (!includeStability(resolve, owner.stability, pkgId, owner.span)) {
+          fail(Codes.ExcludedReference, `${excluded('world')}; this type is not gated by a feature but its world is`, ty.span);
+        }
+      }
+      const copy: TypeDef = { ...ty, kind: this.updateKind(ty.kind, ty.span) };
+      this.types.push(resolve.types.length);
+      resolve.types.push(copy);
+    }
+
+    for (let i = pkg.foreignInterfaceCount; i < pkg.interfaces.length; i++) {
+      const iface = pkg.interfaces[i]!;
+      if (!includeStability(resolve, iface.stability, pkgId, iface.span)) {
+        this.interfaces.push(undefined);
+        continue;
+      }
+      const copy = this.updateInterface(iface, pkgId);
+      this.interfaces.push(resolve.interfaces.length);
+      resolve.interfaces.push(copy);
+    }
+    for (let i = pkg.foreignTypeCount; i < pkg.types.length; i++) {
+      const id = this.types[i];
+      if (id === undefined) continue;
+      const t = resolve.types[id]!;
+      if (t.owner && 'interface' in t.owner) {
+        const mapped = this.interfaces[t.owner.interface];
+        if (mapped !== undefined) t.owner = { interface: mapped };
+      }
+    }
+
+    for (let i = pkg.foreignWorldCount; i < pkg.worlds.length; i++) {
+      const world = pkg.worlds[i]!;
+      if (!includeStability(resolve, world.stability, pkgId, world.span)) {
+        this.worlds.push(undefined);
+        continue;
+      }
+      const copy = this.updateWorld(world, pkgId);
+      this.worlds.push(resolve.worlds.length);
+      resolve.worlds.push(copy);
+    }
+    for (let i = pkg.foreignTypeCount; i < pkg.types.length; i++) {
+      const id = this.types[i];
+      if (id === undefined) continue;
+      const t = resolve.types[id]!;
+      if (t.owner && 'world' in t.owner) {
+        const mapped = this.worlds[t.owner.world];
+        if (mapped !== undefined) t.owner = { world: mapped };
+      }
+    }
+
+    for (let i = pkg.foreignWorldCount; i < pkg.worlds.length; i++) {
+      const id = this.worlds[i];
+      if (id === undefined) continue;
+      processIncludes(this, id, pkgId);
+      checkCaseInsensitive(resolve, id);
+      elaborateWorld(resolve, id);
+    }
+
+    for (let i = pkg.foreignInterfaceCount; i < pkg.interfaces.length; i++) {
+      const id = this.interfaces[i];
+      if (id === undefined) continue;
+      const iface = resolve.interfaces[id]!;
+      iface.package = pkgId;
+      if (iface.name !== null) resolve.packages[pkgId]!.interfaces.set(iface.name, id);
+    }
+    for (let i = pkg.foreignWorldCount; i < pkg.worlds.length; i++) {
+      const id = this.worlds[i];
+      if (id === undefined) continue;
+      const w = resolve.worlds[id]!;
+      w.package = pkgId;
+      resolve.packages[pkgId]!.worlds.set(w.name, id);
+    }
+    return pkgId;
+  }
+
+  // ---- foreign references -------------------------------------------------------------------------------------
+
+  private lookupPackage(key: string, span: Span): number {
+    const { resolve } = this;
+    const id = resolve.packages.findIndex((p) => packageNameToString(p.name) === key);
+    if (id >= 0) return id;
+    const known = resolve.packages.map((p) => packageNameToString(p.name));
+    const message =
+      known.length === 0 ? `package '${key}' not found` : `package '${key}' not found. known packages:${known.map((k) => `\n    ${k}`).join('')}`;
+    fail(Codes.PackageNotFound, message, span, { notes: didYouMean(key, known) });
+  }
+
+  private enabled(stabilities: readonly (Stability | undefined)[], pkgId: number, span: Span): boolean {
+    for (const s of stabilities) if (includeStability(this.resolve, s, pkgId, span)) return true;
+    return false;
+  }
+
+  private processForeignDeps(pkgId: number): void {
+    const { resolve, pkg } = this;
+    const ifaceTo = new Map<number, { key: string; name: string; span: Span; depSpan: Span; stabilities: (Stability | undefined)[] }>();
+    const worldTo = new Map<number, { key: string; name: string; span: Span; depSpan: Span; stabilities: (Stability | undefined)[] }>();
+    for (const [key, dep] of pkg.foreignDeps) {
+      for (const [name, item] of dep.items) {
+        const entry = { key, name, span: item.span, depSpan: dep.span, stabilities: item.stabilities };
+        (item.kind === 'interface' ? ifaceTo : worldTo).set(item.id, entry);
+      }
+    }
+    for (let i = 0; i < pkg.foreignInterfaceCount; i++) {
+      const e = ifaceTo.get(i)!;
+      if (!this.enabled(e.stabilities, pkgId, e.span)) {
+        this.interfaces.push(undefined);
+        continue;
+      }
+      const p = this.lookupPackage(e.key, e.depSpan);
+      const id = resolve.packages[p]!.interfaces.get(e.name);
+      if (id === undefined) {
+        fail(Codes.ForeignItemNotFound, `interface '${e.name}' not found in package '${e.key}'`, e.span, {
+          notes: didYouMean(e.name, resolve.packages[p]!.interfaces.keys()),
+        });
+      }
+      this.interfaces.push(id);
+    }
+    for (let i = 0; i < pkg.foreignWorldCount; i++) {
+      const e = worldTo.get(i)!;
+      if (!this.enabled(e.stabilities, pkgId, e.span)) {
+        this.worlds.push(undefined);
+        continue;
+      }
+      const p = this.lookupPackage(e.key, e.depSpan);
+      const id = resolve.packages[p]!.worlds.get(e.name);
+      if (id === undefined) {
+        fail(Codes.ForeignItemNotFound, `world '${e.name}' not found in package '${e.key}'`, e.span, {
+          notes: didYouMean(e.name, resolve.packages[p]!.worlds.keys()),
+        });
+      }
+      this.worlds.push(id);
+    }
+    for (let i = 0; i < pkg.foreignTypeCount; i++) {
+      const ty = pkg.types[i]!;
+      if (!includeStability(resolve, ty.stability, pkgId, ty.span)) {
+        this.types.push(undefined);
+        continue;
+      }
+      const owner = ty.owner as { interface: number };
+      const iface = this.mapInterface(owner.interface, undefined);
+      const id = resolve.interfaces[iface]!.types.get(ty.name!);
+      if (id === undefined) {
+        fail(Codes.ForeignItemNotFound, `type \`${ty.name}\` not defined in interface`, ty.span, {
+          notes: didYouMean(ty.name!, resolve.interfaces[iface]!.types.keys()),
+        });
+      }
+      this.types.push(id);
+    }
+    for (const { id, span } of pkg.requiredResourceTypes) {
+      let cur: number | undefined = this.types[id];
+      if (cur === undefined) continue;
+      for (;;) {
+        const k: TypeDefKind = resolve.types[cur]!.kind;
+        if (k.tag === 'type' && typeof k.type === 'number') cur = k.type;
+        else if (k.tag === 'resource') break;
+        else fail(Codes.HandleNotResource, 'type used in a handle must be a resource', span);
+      }
+    }
+  }
+
+  // ---- updating items -----------------------------------------------------------------------------------------
+
+  private updateKind(kind: TypeDefKind, span: Span | undefined): TypeDefKind {
+    const ty = (t: Type, s: Span | undefined = span) => this.updateTy(t, s);
+    switch (kind.tag) {
+      case 'handle':
+        return { ...kind, type: this.mapType(kind.type, span) };
+      case 'type':
+        return typeof kind.type === 'number' ? { tag: 'type', type: this.mapType(kind.type, span) } : kind;
+      case 'record':
+        return { tag: 'record', fields: kind.fields.map((f) => ({ ...f, type: ty(f.type, f.span ?? span) })) };
+      case 'tuple':
+        return { tag: 'tuple', types: kind.types.map((t) => ty(t)) };
+      case 'variant':
+        return { tag: 'variant', cases: kind.cases.map((c) => ({ ...c, type: c.type === null ? null : ty(c.type, c.span ?? span) })) };
+      case 'option':
+      case 'list':
+        return { ...kind, type: ty(kind.type) };
+      case 'fixed-length-list':
+        return { ...kind, type: ty(kind.type) };
+      case 'future':
+      case 'stream':
+        return { ...kind, type: kind.type === null ? null : ty(kind.type) };
+      case 'map': {
+        const key = ty(kind.key);
+        return { tag: 'map', key, value: ty(kind.value) };
+      }
+      case 'result': {
+        const ok = kind.ok === null ? null : ty(kind.ok);
+        return { tag: 'result', ok, err: kind.err === null ? null : ty(kind.err) };
+      }
+      default:
+        return kind;
+    }
+  }
+
+  /** Maps a value-position type; a reference to a resource becomes an `own<R>` handle. */
+  updateTy(t: Type, span: Span | undefined): Type {
+    if (typeof t !== 'number') return t;
+    const id = this.mapType(t, span);
+    const { resolve } = this;
+    let cur = id;
+    for (;;) {
+      const k = resolve.types[cur]!.kind;
+      if (k.tag === 'type' && typeof k.type === 'number') cur = k.type;
+      else if (k.tag === 'resource') break;
+      else return id;
+    }
+    let own = this.ownHandles.get(id);
+    if (own === undefined) {
+      own = resolve.types.length;
+      resolve.types.push({ name: null, kind: { tag: 'handle', handle: 'own', type: id }, owner: null });
+      this.ownHandles.set(id, own);
+    }
+    return own;
+  }
+
+  updateFunction(f: Func, span: Span | undefined): Func {
+    const kind = 'resource' in f.kind ? { ...f.kind, resource: this.mapType(f.kind.resource, span) } : f.kind;
+    const params = f.params.map((p) => ({ name: p.name, type: this.updateTy(p.type, span) }));
+    const result = f.result === undefined ? undefined : this.updateTy(f.result, span);
+    if (result !== undefined && typeHasBorrow(this.resolve, result, new Set())) {
+      fail(Codes.BorrowInResult, `function \`${f.name}\` returns a type which contains a \`borrow<T>\` which is not supported`, span);
+    }
+    return { ...f, kind, params, result };
+  }
+
+  private updateInterface(iface: Interface, pkgId: number): Interface {
+    const types = new Map<string, number>();
+    for (const [name, id] of iface.types) {
+      const mapped = this.types[id];
+      if (mapped !== undefined) types.set(name, mapped);
+    }
+    const functions = new Map<string, Func>();
+    for (const [name, f] of iface.functions) {
+      if (!includeStability(this.resolve, f.stability, pkgId, f.span)) continue;
+      functions.set(name, this.updateFunction(f, f.span));
+    }
+    return { ...iface, types, functions, package: pkgId };
+  }
+
+  private updateWorld(world: World, pkgId: number): World {
+    const { resolve } = this;
+    const out: World = { ...world, imports: new Map(), exports: new Map(), includes: [] };
+    for (const [isImport, items] of [
+      [true, world.imports],
+      [false, world.exports],
+    ] as const) {
+      for (const { key, item } of items.values()) {
+        const span = item.span;
+        let newItem: WorldItem;
+        if (item.tag === 'type') {
+          const id = this.mapType(item.id, span);
+          if (!includeStability(resolve, resolve.types[id]!.stability, pkgId, span)) continue;
+          newItem = { ...item, id };
+        } else if (item.tag === 'function') {
+          if (!includeStability(resolve, item.func.stability, pkgId, span)) continue;
+          newItem = { ...item, func: this.updateFunction(item.func, span) };
+        } else {
+          if (!includeStability(resolve, item.stability, pkgId, span)) continue;
+          newItem = { ...item, id: this.mapInterface(item.id, span) };
+        }
+        const newKey: WorldKey = 'name' in key ? key : { interface: this.mapInterface(key.interface, span) };
+        (isImport ? out.imports : out.exports).set(worldKeyString(newKey), { key: newKey, item: newItem });
+      }
+    }
+    out.includes = world.includes;
+    return out;
+  }
+}
+
+/** Does this (resolved) type contain a `borrow<T>` anywhere? */
+export function typeHasBorrow(resolve: Resolve, t: Type, seen: Set<number>): boolean {
+  if (typeof t !== 'number' || seen.has(t)) return false;
+  seen.add(t);
+  const k = resolve.types[t]!.kind;
+  switch (k.tag) {
+    case 'handle':
+      return k.handle === 'borrow';
+    case 'type':
+    case 'option':
+    case 'list':
+    case 'fixed-length-list':
+      return typeHasBorrow(resolve, k.type, seen);
+    case 'record':
+      return k.fields.some((f) => typeHasBorrow(resolve, f.type, seen));
+    case 'variant':
+      return k.cases.some((c) => c.type !== null && typeHasBorrow(resolve, c.type, seen));
+    case 'tuple':
+      return k.types.some((x) => typeHasBorrow(resolve, x, seen));
+    case 'result':
+      return (k.ok !== null && typeHasBorrow(resolve, k.ok, seen)) || (k.err !== null && typeHasBorrow(resolve, k.err, seen));
+    case 'map':
+      return typeHasBorrow(resolve, k.key, seen) || typeHasBorrow(resolve, k.value, seen);
+    case 'future':
+    case 'stream':
+      return k.type !== null && typeHasBorrow(resolve, k.type, seen);
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,380 @@
+/**
+ * Loading like wit-parser's `Resolve::push_path`: a file (one package plus its nested blocks) or a directory (its
+ * `*.wit` files form the root package; `deps/` holds one package per sub-directory or `.wit` file). All packages are
+ * sorted by name, then appended depth-first after their dependencies. Extra dependency folders (`--deps`) are
+ * read like `deps/`; extra package directories (built-in WASI) are parsed lazily, only when referenced.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
+import { Codes } from '../diagnostics/codes.js';
+import { parse } from '../syntax/index.js';
+import type * as ast from '../syntax/ast.js';
+import type { FileHost } from './host.js';
+import { ResolveError } from './errors.js';
+import type { PackageName, Resolve } from './model.js';
+import { comparePackageNames, compareSemVer, emptyResolve, packageNameToString } from './model.js';
+import { PackageResolver, type UnresolvedPackage } from './unresolved.js';
+import { Remap } from './link.js';
+
+export interface LoadOptions {
+  /** Extra dependency folders, read like `deps/` (after it). */
+  readonly deps?: readonly string[];
+  /** Enabled `@unstable` features. */
+  readonly features?: readonly string[];
+  readonly allFeatures?: boolean;
+  /**
+   * Extra packages available to resolve foreign references (e.g. built-in WASI), each a directory holding one
+   * package. They are parsed only when a loaded package refers to them and no loaded package has that name; an
+   * unversioned reference picks the highest version available.
+   */
+  readonly packageDirs?: readonly string[];
+}
+
+export interface LoadResult {
+  /** The model; undefined when errors prevented building it. */
+  readonly resolve: Resolve | undefined;
+  /** Package ids of the packages loaded from `path` (the root package and its nested blocks). */
+  readonly main: readonly number[];
+  /** All diagnostics; the first one is the error wit-parser would report. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+interface Group {
+  readonly main: UnresolvedPackage | undefined;
+  readonly nested: UnresolvedPackage[];
+  /** Context layers for errors in this group's packages while linking. */
+  readonly isRoot: boolean;
+}
+
+const trimSlash = (p: string) => (p.length > 1 ? p.replace(/\/+$/, '') : p);
+const join = (dir: string, name: string) => `${trimSlash(dir)}/${name}`;
+
+class Loader {
+  readonly diagnostics: Diagnostic[] = [];
+  constructor(
+    readonly host: FileHost,
+    readonly options: LoadOptions,
+  ) {}
+
+  report(d: Diagnostic, context: readonly string[]): void {
+    this.diagnostics.push(context.length > 0 ? { ...d, context: [...context, ...(d.context ?? [])] } : d);
+  }
+
+  private read(path: string, context: readonly string[]): string | undefined {
+    try {
+      const text = this.host.readFile(path);
+      if (text === undefined) {
+        this.report(diagnostic({ code: Codes.Io, message: `failed to read file [${path}]` }), context);
+      }
+      return text?.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      this.report(diagnostic({ code: /utf-8/.test(message) ? Codes.InvalidUtf8 : Codes.Io, message }), context);
+      return undefined;
+    }
+  }
+
+  /** Parses and resolves (phase A) the files of one package. Returns undefined main when it failed. */
+  parseFiles(paths: readonly string[], context: readonly string[], isRoot: boolean): Group {
+    const resolver = new PackageResolver();
+    const nested: UnresolvedPackage[] = [];
+    let ok = true;
+    for (const path of [...paths].sort()) {
+      const text = this.read(path, context);
+      if (text === undefined) {
+        ok = false;
+        continue;
+      }
+      const { file, diagnostics } = parse(text, path);
+      const errors = diagnostics.filter((d) => d.severity === 'error');
+      for (const d of diagnostics) this.report(d, context);
+      if (errors.length > 0) {
+        ok = false;
+        continue;
+      }
+      const items: (ast.Interface | ast.World | ast.TopLevelUse)[] = [];
+      for (const item of file.items) {
+        if (item.kind !== 'NestedPackage') {
+          items.push(item);
+          continue;
+        }
+        try {
+          const r = new PackageResolver();
+          r.push(item, { items: item.items });
+          nested.push(r.resolve());
+        } catch (e) {
+          this.catch(e, context);
+          ok = false;
+        }
+      }
+      if (!ok) continue;
+      try {
+        resolver.push(file.package, { items });
+      } catch (e) {
+        this.catch(e, context);
+        ok = false;
+      }
+    }
+    if (!ok) return { main: undefined, nested, isRoot };
+    try {
+      return { main: resolver.resolve(), nested, isRoot };
+    } catch (e) {
+      this.catch(e, context);
+      return { main: undefined, nested, isRoot };
+    }
+  }
+
+  catch(e: unknown, context: readonly string[]): void {
+    if (e instanceof ResolveError) this.report(e.diagnostic, context);
+    else throw e;
+  }
+
+  parseDir(dir: string, context: readonly string[], isRoot: boolean): Group {
+    const entries = this.host.readDir(dir) ?? [];
+    const files = entries.filter((n) => n.endsWith('.wit') && this.host.stat(join(dir, n)) === 'file').map((n) => join(dir, n));
+    return this.parseFiles(files, [...context, `failed to parse package: ${dir}`], isRoot);
+  }
+
+  parseDepsDir(dir: string, context: readonly string[]): Group[] {
+    if (this.host.stat(dir) !== 'dir') return [];
+    const ctx = [...context, `failed to parse dependency directory: ${dir}`];
+    const groups: Group[] = [];
+    for (const name of [...(this.host.readDir(dir) ?? [])].sort()) {
+      const path = join(dir, name);
+      const kind = this.host.stat(path);
+      if (kind === 'dir') groups.push(this.parseDir(path, ctx, false));
+      else if (kind === 'file' && name.endsWith('.wit')) groups.push(this.parseFiles([path], ctx, false));
+      else if (kind === 'file' && (name.endsWith('.wasm') || name.endsWith('.wat'))) {
+        this.report(
+          diagnostic({
+            code: Codes.Io,
+            message: `binary WIT packages are not supported yet: ${path}`,
+            notes: ['convert it to WIT text (for example with `wasm-tools component wit`) and put the text in deps/'],
+          }),
+          ctx,
+        );
+      }
+    }
+    return groups;
+  }
+}
+
+/** A provider of packages by name, backed by directories of one package each (lazily parsed). */
+class PackageDirIndex {
+  private index: { name: PackageName; dir: string }[] | undefined;
+  constructor(
+    private readonly loader: Loader,
+    private readonly dirs: readonly string[],
+  ) {}
+
+  private build(): { name: PackageName; dir: string }[] {
+    if (this.index) return this.index;
+    this.index = [];
+    for (const dir of this.dirs) {
+      for (const n of [...(this.loader.host.readDir(dir) ?? [])].sort()) {
+        if (!n.endsWith('.wit')) continue;
+        let text: string | undefined;
+        try {
+          text = this.loader.host.readFile(join(dir, n));
+        } catch {
+          text = undefined;
+        }
+        const m = text && /^\s*(?:(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)\s*)*package\s+([A-Za-z0-9-]+)\s*:\s*([A-Za-z0-9-]+)(?:@(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?)?\s*;/.exec(text);
+        if (!m) continue;
+        const version = m[3] !== undefined ? { major: +m[3], minor: +m[4]!, patch: +m[5]!, pre: m[6] ?? '', build: m[7] ?? '' } : undefined;
+        this.index.push({ name: { namespace: m[1]!, name: m[2]!, version }, dir });
+        break;
+      }
+    }
+    return this.index;
+  }
+
+  /** The directory for `name` (an unversioned name picks the highest version). */
+  find(name: PackageName): string | undefined {
+    const candidates = this.build().filter((e) => e.name.namespace === name.namespace && e.name.name === name.name);
+    if (name.version) return candidates.find((c) => c.name.version && compareSemVer(c.name.version, name.version!) === 0)?.dir;
+    const best = candidates.sort((a, b) => comparePackageNames(b.name, a.name))[0];
+    return best?.dir;
+  }
+
+  /** Versions of `ns:name` available here (for messages). */
+  versions(name: PackageName): string[] {
+    return this.build()
+      .filter((e) => e.name.namespace === name.namespace && e.name.name === name.name)
+      .map((e) => packageNameToString(e.name));
+  }
+}
+
+/** Finds a loaded package for a reference: exact name, or the only version when the reference has none. */
+export function findPackageKey(names: readonly PackageName[], ref: PackageName): string | undefined {
+  const key = packageNameToString(ref);
+  if (names.some((n) => packageNameToString(n) === key)) return key;
+  if (ref.version) return undefined;
+  const same = names.filter((n) => n.namespace === ref.namespace && n.name === ref.name);
+  return same.length === 1 ? packageNameToString(same[0]!) : undefined;
+}
+
+function location(p: UnresolvedPackage): string {
+  const s = p.nameSpan;
+  return `${s.source.path}:${s.source.position(s.start).line}:${s.source.byteColumn(s.start)}`;
+}
+
+export function loadPath(host: FileHost, path: string, options: LoadOptions = {}): LoadResult {
+  const loader = new Loader(host, options);
+  const kind = host.stat(path);
+  if (kind === undefined) {
+    return { resolve: undefined, main: [], diagnostics: [diagnostic({ code: Codes.Io, message: `path \`${path}\` does not exist` })] };
+  }
+  const isDir = kind === 'dir';
+  const outer = isDir ? [`failed to resolve directory while parsing WIT for path [${path}]`] : [];
+  const groups: Group[] = [];
+  if (isDir) {
+    groups.push(loader.parseDir(path, outer, true));
+    groups.push(...loader.parseDepsDir(join(path, 'deps'), outer));
+  } else {
+    groups.push(loader.parseFiles([path], [], true));
+  }
+  for (const d of options.deps ?? []) groups.push(...loader.parseDepsDir(d, outer));
+  return link(loader, groups, outer, options);
+}
+
+function link(loader: Loader, groups: Group[], outer: readonly string[], options: LoadOptions): LoadResult {
+  const byName = new Map<string, { pkg: UnresolvedPackage; root: boolean }>();
+  const failed = new Set<string>();
+  let duplicate = false;
+  const insert = (pkg: UnresolvedPackage, root: boolean) => {
+    const key = packageNameToString(pkg.name);
+    const prev = byName.get(key);
+    if (prev) {
+      duplicate = true;
+      loader.report(
+        diagnostic({
+          code: Codes.DuplicatePackage,
+          message: `package \`${key}\` is defined in two different locations:\n  * ${location(pkg)}\n  * ${location(prev.pkg)}`,
+        }),
+        outer,
+      );
+      return;
+    }
+    byName.set(key, { pkg, root });
+  };
+  let anyFailed = false;
+  for (const g of groups) {
+    for (const p of g.nested) insert(p, g.isRoot);
+    if (g.main) insert(g.main, g.isRoot);
+    else anyFailed = true;
+  }
+  // Built-in packages: parse only those referenced and missing, transitively.
+  if (options.packageDirs && options.packageDirs.length > 0) {
+    const index = new PackageDirIndex(loader, options.packageDirs);
+    const pending = [...byName.values()].map((v) => v.pkg);
+    while (pending.length > 0) {
+      const pkg = pending.pop()!;
+      for (const dep of pkg.foreignDeps.values()) {
+        const names = [...byName.values()].map((v) => v.pkg.name);
+        if (findPackageKey(names, dep.name) !== undefined) continue;
+        const dir = index.find(dep.name);
+        if (!dir) continue;
+        const g = loader.parseDir(dir, outer, false);
+        for (const p of [...g.nested, ...(g.main ? [g.main] : [])]) {
+          if (!byName.has(packageNameToString(p.name))) {
+            byName.set(packageNameToString(p.name), { pkg: p, root: false });
+            pending.push(p);
+          }
+        }
+      }
+    }
+  }
+  if (duplicate) return { resolve: undefined, main: [], diagnostics: loader.diagnostics };
+
+  const sorted = [...byName.values()].sort((a, b) => comparePackageNames(a.pkg.name, b.pkg.name));
+  const allNames = sorted.map((s) => s.pkg.name);
+  const order: { pkg: UnresolvedPackage; root: boolean }[] = [];
+  const done = new Set<string>();
+  const visiting = new Set<string>();
+  let cycle = false;
+  const visit = (entry: { pkg: UnresolvedPackage; root: boolean }): boolean => {
+    const key = packageNameToString(entry.pkg.name);
+    if (done.has(key)) return true;
+    for (const dep of entry.pkg.foreignDeps.values()) {
+      const depKey = findPackageKey(allNames, dep.name) ?? packageNameToString(dep.name);
+      if (visiting.has(depKey)) {
+        loader.report(diagnostic({ code: Codes.PackageCycle, message: `package \`${depKey}\` creates a dependency cycle`, span: dep.span }), outer);
+        return false;
+      }
+      const target = byName.get(depKey);
+      if (target) {
+        visiting.add(depKey);
+        const ok = visit(target);
+        visiting.delete(depKey);
+        if (!ok) return false;
+      }
+    }
+    done.add(key);
+    order.push(entry);
+    return true;
+  };
+  for (const entry of sorted) {
+    if (!visit(entry)) {
+      cycle = true;
+      break;
+    }
+  }
+  if (cycle) return { resolve: undefined, main: [], diagnostics: loader.diagnostics };
+
+  const resolve = emptyResolve(options.features ?? [], options.allFeatures ?? false);
+  const main: number[] = [];
+  const index = options.packageDirs?.length ? new PackageDirIndex(loader, options.packageDirs) : undefined;
+  for (const entry of order) {
+    const key = packageNameToString(entry.pkg.name);
+    const blocked = [...entry.pkg.foreignDeps.values()].find((d) => failed.has(findPackageKey(allNames, d.name) ?? ''));
+    if (blocked) {
+      failed.add(key);
+      continue;
+    }
+    try {
+      const id = new Remap(resolve, withResolvedNames(entry.pkg, resolve)).append();
+      if (entry.root) main.push(id);
+    } catch (e) {
+      if (!(e instanceof ResolveError)) throw e;
+      failed.add(key);
+      loader.report(enrichNotFound(e.diagnostic, index, options), outer);
+    }
+  }
+  const ok = !anyFailed && failed.size === 0 && !loader.diagnostics.some((d) => d.severity === 'error');
+  return { resolve: ok ? resolve : undefined, main, diagnostics: loader.diagnostics };
+}
+
+/** Rewrites unversioned foreign references to the single loaded version of that package, if there is one. */
+function withResolvedNames(pkg: UnresolvedPackage, resolve: Resolve): UnresolvedPackage {
+  const names = resolve.packages.map((p) => p.name);
+  let changed = false;
+  const deps = new Map<string, UnresolvedPackage['foreignDeps'] extends Map<string, infer V> ? V : never>();
+  for (const [key, dep] of pkg.foreignDeps) {
+    const found = dep.name.version ? undefined : findPackageKey(names, dep.name);
+    if (found !== undefined && found !== key) changed = true;
+    deps.set(found ?? key, dep);
+  }
+  return changed ? { ...pkg, foreignDeps: deps } : pkg;
+}
+
+/** Adds where-we-looked notes to "package not found" errors. */
+function enrichNotFound(d: Diagnostic, index: PackageDirIndex | undefined, options: LoadOptions): Diagnostic {
+  if (d.code !== Codes.PackageNotFound) return d;
+  const m = /^package '([^']+)' not found/.exec(d.message);
+  if (!m) return d;
+  const notes = [...d.notes];
+  const [base, version] = m[1]!.split('@');
+  const [ns, name] = base!.split(':');
+  if (index && ns && name) {
+    const avail = index.versions({ namespace: ns, name, version: undefined });
+    if (avail.length > 0) notes.push(`available built-in versions: ${avail.join(', ')}${version ? '' : ' (add a version to the reference)'}`);
+  }
+  const where = ['the package folder and its `deps/` folder'];
+  if (options.deps?.length) where.push(`--deps ${options.deps.join(', ')}`);
+  if (options.packageDirs?.length) where.push('the built-in WASI packages of installed @bytecodealliance/jco');
+  notes.push(`looked in: ${where.join('; ')}`);
+  notes.push(`to add \`${m[1]}\`, put its WIT files in a \`deps/<name>/\` folder next to your package or pass \`--deps DIR\``);
+  return { ...d, notes };
+}
+

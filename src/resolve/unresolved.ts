@@ -1,0 +1,900 @@
+/**
+ * Phase A of resolution, per package (wit-parser's `ast/resolve.rs`): the files of one package are turned into an
+ * `UnresolvedPackage` with package-local arenas. Foreign references get placeholder interfaces/worlds/types that
+ * occupy the first slots; they are mapped onto real items when the package is linked (link.ts).
+ */
+import type * as ast from '../syntax/ast.js';
+import type { Span } from '../text/source.js';
+import { Codes } from '../diagnostics/codes.js';
+import { fail, didYouMean } from './errors.js';
+import { docsText } from './docs.js';
+import type {
+  Func,
+  FunctionKind,
+  Interface,
+  PackageName,
+  SemVer,
+  Stability,
+  Type,
+  TypeDef,
+  TypeDefKind,
+  TypeOwner,
+  World,
+  WorldItem,
+} from './model.js';
+import { packageNameToString, worldKeyString } from './model.js';
+import { toposort, type Dep } from './toposort.js';
+
+type ItemRef = { readonly kind: 'interface' | 'world'; readonly id: number };
+type Lookup = { kind: 'type'; id: number } | { kind: 'item'; what: string };
+
+/** A package referenced by path from this package. */
+export interface ForeignDep {
+  readonly name: PackageName;
+  /** The `ns:pkg` part of the first reference. */
+  readonly span: Span;
+  readonly items: Map<string, { kind: 'interface' | 'world'; id: number; span: Span; stabilities: (Stability | undefined)[] }>;
+}
+
+export interface UnresolvedPackage {
+  readonly name: PackageName;
+  readonly nameSpan: Span;
+  readonly docs: string | undefined;
+  readonly types: TypeDef[];
+  readonly interfaces: Interface[];
+  readonly worlds: World[];
+  /** Keyed by the package name string, in order of first reference. */
+  readonly foreignDeps: Map<string, ForeignDep>;
+  readonly foreignInterfaceCount: number;
+  readonly foreignWorldCount: number;
+  readonly foreignTypeCount: number;
+  readonly requiredResourceTypes: { id: number; span: Span }[];
+}
+
+/** One file (or nested package block) of a package. */
+export interface DeclList {
+  readonly items: readonly (ast.Interface | ast.World | ast.TopLevelUse)[];
+}
+
+interface PathVisit {
+  origin: ast.Id | undefined;
+  attributes: readonly ast.Attribute[];
+  path: ast.UsePath;
+  names: readonly ast.UseName[] | undefined;
+  kind: 'interface' | 'world' | 'unknown';
+}
+
+function* eachPath(list: DeclList): Generator<PathVisit> {
+  for (const item of list.items) {
+    if (item.kind === 'TopLevelUse') {
+      yield { origin: undefined, attributes: item.attributes, path: item.path, names: undefined, kind: 'unknown' };
+    } else if (item.kind === 'Interface') {
+      for (const it of item.items) {
+        if (it.kind === 'Use') yield { origin: item.name, attributes: it.attributes, path: it.path, names: it.names, kind: 'interface' };
+      }
+    } else {
+      const imports: (ast.Import | ast.Export)[] = [];
+      const exports: (ast.Import | ast.Export)[] = [];
+      for (const it of item.items) {
+        if (it.kind === 'Use') yield { origin: undefined, attributes: it.attributes, path: it.path, names: it.names, kind: 'interface' };
+        else if (it.kind === 'Include') yield { origin: item.name, attributes: it.attributes, path: it.path, names: undefined, kind: 'world' };
+        else if (it.kind === 'Import') imports.push(it);
+        else if (it.kind === 'Export') exports.push(it);
+      }
+      for (const ie of [...imports, ...exports]) {
+        const k = ie.item;
+        if (k.kind === 'ExternPath') yield { origin: undefined, attributes: ie.attributes, path: k.path, names: undefined, kind: 'interface' };
+        else if (k.kind === 'ExternImplements') yield { origin: undefined, attributes: ie.attributes, path: k.path, names: undefined, kind: 'interface' };
+        else if (k.kind === 'ExternInterface') {
+          for (const u of k.items) {
+            if (u.kind === 'Use') yield { origin: undefined, attributes: u.attributes, path: u.path, names: u.names, kind: 'interface' };
+          }
+        }
+      }
+    }
+  }
+}
+
+export function versionOf(v: ast.Version | undefined): SemVer | undefined {
+  return v ? { major: v.major, minor: v.minor, patch: v.patch, pre: v.pre, build: v.build } : undefined;
+}
+
+export function astPackageName(n: ast.PackageName): PackageName {
+  return { namespace: n.namespace.name, name: n.name.name, version: versionOf(n.version) };
+}
+
+function pathPackageName(p: ast.PackagePath): PackageName {
+  return { namespace: p.namespace.name, name: p.package.name, version: versionOf(p.version) };
+}
+
+/** The span covering `ns:pkg` of a package path. */
+function pathPackageSpan(p: ast.PackagePath): Span {
+  return { source: p.span.source, start: p.namespace.span.start, end: p.package.span.end };
+}
+
+function pathName(p: ast.UsePath): ast.Id {
+  return p.kind === 'LocalPath' ? p.name : p.name;
+}
+
+const KEYWORD_LENGTH: Partial<Record<ast.TypeExpr['kind'], number>> = {
+  List: 4,
+  Option: 6,
+  Result: 6,
+  Tuple: 5,
+  Map: 3,
+  Future: 6,
+  Stream: 6,
+};
+
+/** wit-parser's span for a type expression: the leading keyword for constructed types. */
+function typeSpan(t: ast.TypeExpr): Span {
+  if (t.kind === 'Named') return t.name.span;
+  const n = KEYWORD_LENGTH[t.kind];
+  if (n !== undefined) return { source: t.span.source, start: t.span.start, end: t.span.start + n };
+  if (t.kind === 'Handle') return { source: t.span.source, start: t.span.start, end: t.span.start + t.handle.length };
+  return t.span;
+}
+
+const MAP_KEYS = new Set(['bool', 'u8', 'u16', 'u32', 'u64', 's8', 's16', 's32', 's64', 'char', 'string']);
+
+/** Parses attributes into a stability and an external id, with wit-parser's combination rules. */
+export function attributesOf(attrs: readonly ast.Attribute[]): { stability: Stability | undefined; externalId: string | undefined } {
+  let since: ast.SinceAttr | undefined;
+  let unstable: ast.UnstableAttr | undefined;
+  let deprecated: ast.DeprecatedAttr | undefined;
+  let externalId: ast.ExternalIdAttr | undefined;
+  for (const a of attrs) {
+    const twice = (what: string) => fail(Codes.InvalidAttributeCombination, `cannot specify @${what} twice`, a.span);
+    if (a.kind === 'Since') (since ? twice('since') : (since = a));
+    else if (a.kind === 'Unstable') (unstable ? twice('unstable') : (unstable = a));
+    else if (a.kind === 'Deprecated') (deprecated ? twice('deprecated') : (deprecated = a));
+    else (externalId ? twice('external-id') : (externalId = a));
+  }
+  if (since && unstable) fail(Codes.InvalidAttributeCombination, 'cannot specify both @since and @unstable', unstable.span);
+  if (deprecated && !since && !unstable) {
+    fail(Codes.InvalidAttributeCombination, 'cannot specify both @deprecated without @since or @unstable', deprecated.span);
+  }
+  const dep = versionOf(deprecated?.version);
+  const stability: Stability | undefined = since
+    ? { kind: 'stable', since: versionOf(since.version)!, deprecated: dep }
+    : unstable
+      ? { kind: 'unstable', feature: unstable.feature.name, deprecated: dep }
+      : undefined;
+  return { stability, externalId: externalId?.value };
+}
+
+/** Resolves one package (several files, or one nested package block) into an `UnresolvedPackage`. */
+export class PackageResolver {
+  private name: { name: PackageName; span: Span } | undefined;
+  private docs: string | undefined;
+  private readonly declLists: DeclList[] = [];
+
+  private readonly types: TypeDef[] = [];
+  private readonly anonTypes = new Map<string, number>();
+  private readonly interfaces: Interface[] = [];
+  private readonly interfaceTypes: Map<string, Lookup>[] = [];
+  private readonly worlds: World[] = [];
+  private fileScopes: Map<string, ItemRef>[] = [];
+  private readonly packageItems = new Map<string, ItemRef>();
+  private cur = 0;
+  private readonly foreignDeps = new Map<string, ForeignDep>();
+  private readonly foreignInterfaces = new Set<number>();
+  private typeLookup = new Map<string, Lookup>();
+  private readonly requiredResourceTypes: { id: number; span: Span }[] = [];
+
+  /** Adds one file: checks its header against the previous ones. */
+  push(header: ast.PackageDecl | ast.NestedPackage | undefined, list: DeclList): void {
+    if (header) {
+      const name = astPackageName(header.name);
+      if (this.name && packageNameToString(this.name.name) !== packageNameToString(name)) {
+        fail(
+          Codes.PackageHeader,
+          `package identifier \`${packageNameToString(name)}\` does not match previous package name of \`${packageNameToString(this.name.name)}\``,
+          header.name.span,
+        );
+      }
+      this.name = { name, span: header.name.span };
+      const docs = docsText(header.docs);
+      if (docs !== undefined) {
+        if (this.docs !== undefined) fail(Codes.PackageHeader, "found doc comments on multiple 'package' items", header.docs!.span);
+        this.docs = docs;
+      }
+    }
+    this.declLists.push(list);
+  }
+
+  resolve(): UnresolvedPackage {
+    if (!this.name) fail(Codes.PackageHeader, 'no `package` header was found in any WIT file for this package');
+    const lists = this.declLists;
+    this.populateForeignDeps(lists);
+    const foreignInterfaceCount = this.interfaces.length;
+    const foreignWorldCount = this.worlds.length;
+    const { ifaceOrder, worldOrder } = this.populateAstItems(lists);
+    this.populateForeignTypes(lists);
+    const foreignTypeCount = this.types.length;
+
+    const ifaceAst = new Map<number, { node: ast.Interface; file: number }>();
+    const worldAst = new Map<number, { node: ast.World; file: number }>();
+    lists.forEach((list, file) => {
+      for (const item of list.items) {
+        if (item.kind === 'TopLevelUse') continue;
+        const ref = this.fileScopes[file]!.get(item.name.name)!;
+        if (item.kind === 'Interface') ifaceAst.set(ref.id, { node: item, file });
+        else worldAst.set(ref.id, { node: item, file });
+      }
+    });
+    for (const id of ifaceOrder) {
+      const { node, file } = ifaceAst.get(id)!;
+      this.cur = file;
+      this.resolveInterface(id, node.items, node.docs, node.attributes);
+    }
+    for (const id of worldOrder) {
+      const { node, file } = worldAst.get(id)!;
+      this.cur = file;
+      this.resolveWorld(id, node);
+    }
+    return {
+      name: this.name.name,
+      nameSpan: this.name.span,
+      docs: this.docs,
+      types: this.types,
+      interfaces: this.interfaces,
+      worlds: this.worlds,
+      foreignDeps: this.foreignDeps,
+      foreignInterfaceCount,
+      foreignWorldCount,
+      foreignTypeCount,
+      requiredResourceTypes: this.requiredResourceTypes,
+    };
+  }
+
+  // ---- allocation --------------------------------------------------------------------------------------------
+
+  private allocInterface(span: Span | undefined): number {
+    this.interfaces.push({ name: null, types: new Map(), functions: new Map(), package: undefined, span });
+    this.interfaceTypes.push(new Map());
+    return this.interfaces.length - 1;
+  }
+
+  private allocWorld(name: string, span: Span | undefined): number {
+    this.worlds.push({ name, imports: new Map(), exports: new Map(), package: undefined, includes: [], span });
+    return this.worlds.length - 1;
+  }
+
+  private allocType(t: TypeDef): number {
+    this.types.push(t);
+    return this.types.length - 1;
+  }
+
+  // ---- package-level passes ----------------------------------------------------------------------------------
+
+  private populateForeignDeps(lists: readonly DeclList[]): void {
+    for (const list of lists) {
+      for (const v of eachPath(list)) {
+        if (v.path.kind !== 'PackagePath') continue;
+        const pkgName = pathPackageName(v.path);
+        const key = packageNameToString(pkgName);
+        let dep = this.foreignDeps.get(key);
+        if (!dep) {
+          dep = { name: pkgName, span: pathPackageSpan(v.path), items: new Map() };
+          this.foreignDeps.set(key, dep);
+        }
+        let entry = dep.items.get(v.path.name.name);
+        if (!entry) {
+          const kind = v.kind === 'world' ? 'world' : 'interface';
+          const id =
+            kind === 'world' ? this.allocWorld(v.path.name.name, v.path.name.span) : this.allocInterface(v.path.name.span);
+          if (kind === 'interface') {
+            this.interfaces[id]!.name = v.path.name.name;
+            this.foreignInterfaces.add(id);
+          }
+          entry = { kind, id, span: v.path.name.span, stabilities: [] };
+          dep.items.set(v.path.name.name, entry);
+        }
+        entry.stabilities.push(attributesOf(v.attributes).stability);
+      }
+    }
+  }
+
+  private populateAstItems(lists: readonly DeclList[]): { ifaceOrder: number[]; worldOrder: number[] } {
+    const names = new Map<string, ast.Interface | ast.World>();
+    const order = new Map<string, Dep[]>();
+    for (const list of lists) {
+      for (const item of list.items) {
+        if (item.kind === 'TopLevelUse') continue;
+        if (names.has(item.name.name)) fail(Codes.DuplicateName, `duplicate item named \`${item.name.name}\``, item.name.span);
+        names.set(item.name.name, item);
+        order.set(item.name.name, []);
+      }
+    }
+    for (const list of lists) {
+      const ns = new Map<string, { foreign: boolean; id: ast.Id }>();
+      for (const item of list.items) {
+        if (item.kind === 'TopLevelUse') {
+          const name = item.as ?? pathName(item.path);
+          if (ns.has(name.name)) fail(Codes.DuplicateName, `duplicate name \`${name.name}\` in this file`, name.span);
+          ns.set(name.name, { foreign: item.path.kind === 'PackagePath', id: pathName(item.path) });
+        } else {
+          if (ns.has(item.name.name)) fail(Codes.DuplicateName, `duplicate name \`${item.name.name}\` in this file`, item.name.span);
+          ns.set(item.name.name, { foreign: false, id: item.name });
+        }
+      }
+      for (const v of eachPath(list)) {
+        if (!v.origin || v.path.kind !== 'LocalPath') continue;
+        const local = ns.get(v.path.name.name);
+        if (local?.foreign) continue;
+        const target = local ? local.id : v.path.name;
+        order.get(v.origin.name)!.push({ name: target.name, span: target.span });
+      }
+    }
+    const sorted = toposort('interface or world', order, (name) => didYouMean(name, names.keys()));
+    const ids = new Map<string, ItemRef>();
+    const ifaceOrder: number[] = [];
+    const worldOrder: number[] = [];
+    for (const name of sorted) {
+      const item = names.get(name)!;
+      if (item.kind === 'Interface') {
+        const id = this.allocInterface(item.name.span);
+        this.interfaces[id]!.name = name;
+        ids.set(name, { kind: 'interface', id });
+        ifaceOrder.push(id);
+      } else {
+        const id = this.allocWorld(name, item.name.span);
+        ids.set(name, { kind: 'world', id });
+        worldOrder.push(id);
+      }
+    }
+    for (const list of lists) {
+      const scope = new Map<string, ItemRef>();
+      for (const item of list.items) {
+        if (item.kind === 'TopLevelUse') {
+          if (item.attributes.length > 0) fail(Codes.AttributesNotAllowed, 'attributes not allowed on top-level use', item.span);
+          const name = item.as ?? pathName(item.path);
+          let ref: ItemRef;
+          if (item.path.kind === 'LocalPath') {
+            const found = ids.get(item.path.name.name);
+            if (!found) this.notExist(item.path.name, [...ids.keys()]);
+            ref = found;
+          } else {
+            const dep = this.foreignDeps.get(packageNameToString(pathPackageName(item.path)))!;
+            ref = dep.items.get(item.path.name.name)!;
+          }
+          scope.set(name.name, ref);
+        } else {
+          const ref = ids.get(item.name.name)!;
+          scope.set(item.name.name, ref);
+          this.packageItems.set(item.name.name, ref);
+        }
+      }
+      this.fileScopes.push(scope);
+    }
+    return { ifaceOrder, worldOrder };
+  }
+
+  private notExist(id: ast.Id, candidates: Iterable<string>): never {
+    fail(Codes.UnknownName, `interface or world \`${id.name}\` does not exist`, id.span, {
+      notes: didYouMean(id.name, candidates),
+    });
+  }
+
+  private populateForeignTypes(lists: readonly DeclList[]): void {
+    lists.forEach((list, file) => {
+      this.cur = file;
+      for (const v of eachPath(list)) {
+        if (!v.names) continue;
+        const { stability } = attributesOf(v.attributes);
+        const iface = this.interfaceOf(v.path);
+        if (!this.foreignInterfaces.has(iface)) continue;
+        const lookup = this.interfaceTypes[iface]!;
+        for (const n of v.names) {
+          if (lookup.has(n.name.name)) continue;
+          const id = this.allocType({
+            name: n.name.name,
+            kind: { tag: 'unknown' },
+            owner: { interface: iface },
+            stability,
+            span: n.name.span,
+          });
+          lookup.set(n.name.name, { kind: 'type', id });
+          this.interfaces[iface]!.types.set(n.name.name, id);
+        }
+      }
+    });
+  }
+
+  // ---- paths -------------------------------------------------------------------------------------------------
+
+  private resolvePath(path: ast.UsePath): { item: ItemRef; name: string; span: Span } {
+    if (path.kind === 'LocalPath') {
+      const item = this.fileScopes[this.cur]!.get(path.name.name) ?? this.packageItems.get(path.name.name);
+      if (!item) this.notExist(path.name, [...this.fileScopes[this.cur]!.keys(), ...this.packageItems.keys()]);
+      return { item, name: path.name.name, span: path.name.span };
+    }
+    const dep = this.foreignDeps.get(packageNameToString(pathPackageName(path)))!;
+    return { item: dep.items.get(path.name.name)!, name: path.name.name, span: path.name.span };
+  }
+
+  private interfaceOf(path: ast.UsePath): number {
+    const { item, name, span } = this.resolvePath(path);
+    if (item.kind !== 'interface') fail(Codes.WrongKind, `name \`${name}\` is defined as a world, not an interface`, span);
+    return item.id;
+  }
+
+  private worldOf(path: ast.UsePath): number {
+    const { item, name, span } = this.resolvePath(path);
+    if (item.kind !== 'world') fail(Codes.WrongKind, `name \`${name}\` is defined as an interface, not a world`, span);
+    return item.id;
+  }
+
+  // ---- interfaces --------------------------------------------------------------------------------------------
+
+  private resolveInterface(
+    id: number,
+    items: readonly ast.InterfaceItem[],
+    docs: ast.Docs | undefined,
+    attributes: readonly ast.Attribute[],
+  ): void {
+    const iface = this.interfaces[id]!;
+    iface.docs = docsText(docs);
+    iface.stability = attributesOf(attributes).stability;
+    for (const item of items) if (item.kind === 'Use') this.resolveUse({ interface: id }, item);
+    this.resolveTypes({ interface: id }, items.filter((i): i is ast.TypeDef => i.kind !== 'Use' && i.kind !== 'FuncItem'));
+    for (const [name, l] of this.typeLookup) if (l.kind === 'type') iface.types.set(name, l.id);
+    const funcs: Func[] = [];
+    for (const item of items) {
+      if (item.kind === 'FuncItem') {
+        this.defineName(item.name, { kind: 'item', what: 'function' });
+        funcs.push(
+          this.resolveFunction(item.docs, item.attributes, item.name.name, item.func, item.func.async ? { tag: 'async-freestanding' } : { tag: 'freestanding' }, item.name.span),
+        );
+      } else if (item.kind === 'Resource') {
+        for (const m of item.members ?? []) funcs.push(this.resolveResourceFunc(m, item.name));
+      }
+    }
+    for (const f of funcs) iface.functions.set(f.name, f);
+    this.interfaceTypes[id] = this.typeLookup;
+    this.typeLookup = new Map();
+  }
+
+  private defineName(name: ast.Id, l: Lookup): void {
+    if (this.typeLookup.has(name.name)) fail(Codes.DuplicateName, `name \`${name.name}\` is defined more than once`, name.span);
+    this.typeLookup.set(name.name, l);
+  }
+
+  private resolveUse(owner: TypeOwner, u: ast.Use): void {
+    const from = this.interfaceOf(u.path);
+    const { stability, externalId } = attributesOf(u.attributes);
+    for (const n of u.names) {
+      const lookup = this.interfaceTypes[from]!;
+      const found = lookup.get(n.name.name);
+      if (!found) {
+        fail(Codes.UnknownName, `name \`${n.name.name}\` does not exist`, n.name.span, {
+          notes: didYouMean(n.name.name, [...lookup.keys()]),
+        });
+      }
+      if (found.kind === 'item') fail(Codes.WrongKind, `cannot import ${found.what} \`${n.name.name}\``, n.name.span);
+      const name = n.as ?? n.name;
+      const id = this.allocType({ name: name.name, kind: { tag: 'type', type: found.id }, owner, stability, externalId, span: name.span });
+      this.defineName(name, { kind: 'type', id });
+    }
+  }
+
+  private resolveTypes(owner: TypeOwner, defs: readonly ast.TypeDef[]): void {
+    const deps = new Map<string, Dep[]>();
+    const byName = new Map<string, ast.TypeDef>();
+    for (const def of defs) {
+      if (byName.has(def.name.name)) fail(Codes.DuplicateName, `name \`${def.name.name}\` is defined more than once`, def.name.span);
+      byName.set(def.name.name, def);
+      const d: Dep[] = [];
+      collectDeps(def, d);
+      deps.set(def.name.name, d);
+    }
+    for (const name of this.typeLookup.keys()) if (!deps.has(name)) deps.set(name, []);
+    const known = () => [...deps.keys(), ...PRIMITIVES];
+    const order = toposort('type', deps, (name) => didYouMean(name, known()), floatHint);
+    for (const name of order) {
+      const def = byName.get(name);
+      if (!def) continue;
+      byName.delete(name);
+      const { stability, externalId } = attributesOf(def.attributes);
+      const kind = this.resolveTypeDefKind(def, stability);
+      const id = this.allocType({ name, kind, owner, docs: docsText(def.docs), stability, externalId, span: def.name.span });
+      this.defineName(def.name, { kind: 'type', id });
+    }
+  }
+
+  private resolveTypeDefKind(def: ast.TypeDef, stability: Stability | undefined): TypeDefKind {
+    switch (def.kind) {
+      case 'TypeAlias':
+        return this.resolveKind(def.type, stability);
+      case 'Record':
+        return {
+          tag: 'record',
+          fields: def.fields.map((f) => ({ name: f.name.name, type: this.resolveType(f.type, stability), docs: docsText(f.docs), span: f.name.span })),
+        };
+      case 'Flags':
+        return { tag: 'flags', flags: def.flags.map((f) => ({ name: f.name.name, docs: docsText(f.docs) })) };
+      case 'Variant':
+        if (def.cases.length === 0) fail(Codes.EmptyType, 'empty variant', def.name.span);
+        return {
+          tag: 'variant',
+          cases: def.cases.map((c) => ({
+            name: c.name.name,
+            type: c.type ? this.resolveType(c.type, stability) : null,
+            docs: docsText(c.docs),
+            span: c.name.span,
+          })),
+        };
+      case 'Enum':
+        if (def.cases.length === 0) fail(Codes.EmptyType, 'empty enum', def.name.span);
+        return { tag: 'enum', cases: def.cases.map((c) => ({ name: c.name.name, docs: docsText(c.docs) })) };
+      case 'Resource': {
+        let ctors = 0;
+        const seen = new Set<string>();
+        for (const m of def.members ?? []) {
+          if (m.kind === 'Constructor') {
+            if (++ctors > 1) fail(Codes.DuplicateResourceMember, 'duplicate constructors', m.keyword);
+          } else if (seen.has(m.name.name)) {
+            fail(Codes.DuplicateResourceMember, `duplicate function name \`${m.name.name}\``, m.name.span);
+          } else seen.add(m.name.name);
+        }
+        return { tag: 'resource' };
+      }
+    }
+  }
+
+  private resolveTypeName(name: ast.Id): number {
+    const l = this.typeLookup.get(name.name);
+    if (!l) {
+      fail(Codes.UnknownName, `name \`${name.name}\` does not exist`, name.span, {
+        notes: didYouMean(name.name, [...this.typeLookup.keys(), ...PRIMITIVES]),
+      });
+    }
+    if (l.kind === 'item') fail(Codes.WrongKind, `cannot use ${l.what} \`${name.name}\` as a type`, name.span);
+    return l.id;
+  }
+
+  private validateResource(name: ast.Id): number {
+    const id = this.resolveTypeName(name);
+    this.requiredResourceTypes.push({ id, span: name.span });
+    let cur = id;
+    for (;;) {
+      const k = this.types[cur]!.kind;
+      if (k.tag === 'resource' || k.tag === 'unknown') break;
+      if (k.tag === 'type' && typeof k.type === 'number') cur = k.type;
+      else fail(Codes.HandleNotResource, `type \`${name.name}\` used in a handle must be a resource`, name.span);
+    }
+    return id;
+  }
+
+  private resolveKind(t: ast.TypeExpr, stability: Stability | undefined): TypeDefKind {
+    switch (t.kind) {
+      case 'Primitive':
+        return { tag: 'type', type: t.name };
+      case 'Named':
+        return { tag: 'type', type: this.resolveTypeName(t.name) };
+      case 'List': {
+        const type = this.resolveType(t.element, stability);
+        return t.length ? { tag: 'fixed-length-list', type, size: t.length.value } : { tag: 'list', type };
+      }
+      case 'Option':
+        return { tag: 'option', type: this.resolveType(t.inner, stability) };
+      case 'Result':
+        return {
+          tag: 'result',
+          ok: t.ok ? this.resolveType(t.ok, stability) : null,
+          err: t.err ? this.resolveType(t.err, stability) : null,
+        };
+      case 'Tuple':
+        return { tag: 'tuple', types: t.types.map((x) => this.resolveType(x, stability)) };
+      case 'Map': {
+        const key = this.resolveType(t.key, stability);
+        if (typeof key === 'number' || !MAP_KEYS.has(key)) {
+          fail(
+            Codes.InvalidMapKey,
+            'invalid map key type: map keys must be bool, u8, u16, u32, u64, s8, s16, s32, s64, char, or string',
+            typeSpan(t),
+          );
+        }
+        return { tag: 'map', key, value: this.resolveType(t.value, stability) };
+      }
+      case 'Future':
+        return { tag: 'future', type: t.payload ? this.resolveType(t.payload, stability) : null };
+      case 'Stream':
+        return { tag: 'stream', type: t.payload ? this.resolveType(t.payload, stability) : null };
+      case 'Handle':
+        return { tag: 'handle', handle: t.handle, type: this.validateResource(t.resource) };
+    }
+  }
+
+  /** Resolves a type expression in a value position, interning anonymous types. */
+  resolveType(t: ast.TypeExpr, stability: Stability | undefined): Type {
+    const kind = this.resolveKind(t, stability);
+    return this.anonType(kind, stability ?? this.findStability(kind), typeSpan(t));
+  }
+
+  private anonType(kind: TypeDefKind, stability: Stability | undefined, span: Span | undefined): Type {
+    if (kind.tag === 'type') return kind.type;
+    if (kind.tag === 'handle' && kind.handle === 'own') return kind.type;
+    const key = anonKey(kind);
+    let id = this.anonTypes.get(key);
+    if (id === undefined) {
+      id = this.allocType({ name: null, kind, owner: null, stability, span });
+      this.anonTypes.set(key, id);
+    }
+    return id;
+  }
+
+  private findStability(kind: TypeDefKind): Stability | undefined {
+    for (const c of kindComponents(kind)) {
+      if (typeof c !== 'number') continue;
+      const t = this.types[c]!;
+      if (t.stability) return t.stability;
+      if (t.name === null) {
+        const s = this.findStability(t.kind);
+        if (s) return s;
+      }
+    }
+    return undefined;
+  }
+
+  // ---- functions ---------------------------------------------------------------------------------------------
+
+  private resolveFunction(
+    docs: ast.Docs | undefined,
+    attributes: readonly ast.Attribute[],
+    name: string,
+    func: { params: readonly ast.Param[]; result: ast.TypeExpr | undefined },
+    kind: FunctionKind,
+    span: Span,
+  ): Func {
+    const { stability, externalId } = attributesOf(attributes);
+    const params: { name: string; type: Type }[] = [];
+    const seen = new Set<string>();
+    if (kind.tag === 'method' || kind.tag === 'async-method') {
+      const borrow: TypeDefKind = { tag: 'handle', handle: 'borrow', type: kind.resource };
+      params.push({ name: 'self', type: this.anonType(borrow, this.findStability(borrow), span) });
+      seen.add('self');
+    }
+    for (const p of func.params) {
+      const type = this.resolveType(p.type, undefined);
+      if (seen.has(p.name.name)) fail(Codes.DuplicateName, `param \`${p.name.name}\` is defined more than once`, p.name.span);
+      seen.add(p.name.name);
+      params.push({ name: p.name.name, type });
+    }
+    let result: Type | undefined;
+    if (kind.tag === 'constructor') {
+      result = func.result ? this.constructorResult(func.result, kind.resource) : kind.resource;
+    } else if (func.result) {
+      result = this.resolveType(func.result, undefined);
+    }
+    return { name, kind, params, result, docs: docsText(docs), stability, externalId, span };
+  }
+
+  private constructorResult(t: ast.TypeExpr, resource: number): Type {
+    if (t.kind !== 'Result') fail(Codes.InvalidConstructorResult, 'if a constructor return type is declared it must be a `result`', typeSpan(t));
+    const msg = 'the `ok` type must be the resource being constructed';
+    if (!t.ok) fail(Codes.InvalidConstructorResult, msg, typeSpan(t));
+    if (t.ok.kind !== 'Named' || this.typeLookup.get(t.ok.name.name)?.kind !== 'type' || this.resolveTypeName(t.ok.name) !== resource) {
+      fail(Codes.InvalidConstructorResult, msg, typeSpan(t.ok));
+    }
+    return this.resolveType(t, undefined);
+  }
+
+  private resolveResourceFunc(m: ast.ResourceMember, resource: ast.Id): Func {
+    const l = this.typeLookup.get(resource.name);
+    const rid = l && l.kind === 'type' ? l.id : 0;
+    if (m.kind === 'Constructor') {
+      return this.resolveFunction(m.docs, m.attributes, `[constructor]${resource.name}`, m, { tag: 'constructor', resource: rid }, m.keyword);
+    }
+    const tag = m.static ? (m.func.async ? 'async-static' : 'static') : m.func.async ? 'async-method' : 'method';
+    const prefix = m.static ? 'static' : 'method';
+    return this.resolveFunction(m.docs, m.attributes, `[${prefix}]${resource.name}.${m.name.name}`, m.func, { tag, resource: rid }, m.name.span);
+  }
+
+  // ---- worlds ------------------------------------------------------------------------------------------------
+
+  private resolveWorld(id: number, node: ast.World): void {
+    const world = this.worlds[id]!;
+    world.docs = docsText(node.docs);
+    world.stability = attributesOf(node.attributes).stability;
+    const owner: TypeOwner = { world: id };
+    for (const item of node.items) if (item.kind === 'Use') this.resolveUse(owner, item);
+    this.resolveTypes(owner, node.items.filter((i): i is ast.TypeDef => isTypeDef(i)));
+    const importNames = new Map<string, string>();
+    const exportNames = new Map<string, string>();
+    for (const [name, l] of this.typeLookup) {
+      if (l.kind !== 'type') continue;
+      world.imports.set(name, { key: { name }, item: { tag: 'type', id: l.id, span: this.types[l.id]!.span } });
+      importNames.set(name, 'type');
+    }
+    const importedIfaces = new Set<number>();
+    const exportedIfaces = new Set<number>();
+    for (const item of node.items) {
+      if (item.kind === 'Resource') {
+        for (const m of item.members ?? []) {
+          const f = this.resolveResourceFunc(m, item.name);
+          world.imports.set(f.name, { key: { name: f.name }, item: { tag: 'function', func: f, span: f.span } });
+        }
+        continue;
+      }
+      if (item.kind !== 'Import' && item.kind !== 'Export') continue;
+      const isImport = item.kind === 'Import';
+      const desc = isImport ? 'import' : 'export';
+      const names = isImport ? importNames : exportNames;
+      const ifaces = isImport ? importedIfaces : exportedIfaces;
+      const worldItem = this.resolveWorldItem(item);
+      const k = item.item;
+      let keyName: string | undefined;
+      if (k.kind === 'ExternPath') {
+        const iid = (worldItem as { id: number }).id;
+        if (ifaces.has(iid)) fail(Codes.WorldNameConflict, `interface cannot be ${desc}ed more than once`, pathName(k.path).span);
+        ifaces.add(iid);
+      } else {
+        const nameId = k.kind === 'ExternImplements' ? k.label : k.name;
+        const prev = names.get(nameId.name);
+        if (prev) fail(Codes.WorldNameConflict, `${desc} \`${nameId.name}\` conflicts with prior ${prev} of same name`, nameId.span);
+        names.set(nameId.name, k.kind === 'ExternFunc' ? 'func' : 'interface');
+        keyName = nameId.name;
+      }
+      const key = keyName !== undefined ? { name: keyName } : { interface: (worldItem as { id: number }).id };
+      (isImport ? world.imports : world.exports).set(worldKeyString(key), { key, item: worldItem });
+    }
+    for (const item of node.items) {
+      if (item.kind !== 'Include') continue;
+      const { stability } = attributesOf(item.attributes);
+      const from = this.worldOf(item.path);
+      world.includes.push({
+        stability,
+        world: from,
+        names: item.with.map((w) => ({ name: w.name.name, as: w.as.name })),
+        span: pathName(item.path).span,
+      });
+    }
+    this.typeLookup = new Map();
+  }
+
+  private resolveWorldItem(item: ast.Import | ast.Export): WorldItem {
+    const k = item.item;
+    switch (k.kind) {
+      case 'ExternInterface': {
+        const saved = this.typeLookup;
+        this.typeLookup = new Map();
+        const id = this.allocInterface(k.name.span);
+        this.resolveInterface(id, k.items, item.docs, item.attributes);
+        this.typeLookup = saved;
+        const { externalId } = attributesOf(item.attributes);
+        return { tag: 'interface', id, stability: this.interfaces[id]!.stability, externalId, span: k.name.span };
+      }
+      case 'ExternPath':
+      case 'ExternImplements': {
+        const { stability, externalId } = attributesOf(item.attributes);
+        const id = this.interfaceOf(k.path);
+        const span = k.kind === 'ExternPath' ? pathName(k.path).span : k.label.span;
+        return { tag: 'interface', id, stability, externalId, docs: docsText(item.docs), span };
+      }
+      case 'ExternFunc': {
+        const func = this.resolveFunction(
+          item.docs,
+          item.attributes,
+          k.name.name,
+          k.func,
+          k.func.async ? { tag: 'async-freestanding' } : { tag: 'freestanding' },
+          k.name.span,
+        );
+        return { tag: 'function', func, span: k.name.span };
+      }
+    }
+  }
+}
+
+const PRIMITIVES = ['bool', 'u8', 'u16', 'u32', 'u64', 's8', 's16', 's32', 's64', 'f32', 'f64', 'char', 'string'];
+
+function floatHint(name: string): string | undefined {
+  if (name === 'float32' || name === 'float64') {
+    return `the \`${name}\` type has been renamed to \`${name === 'float32' ? 'f32' : 'f64'}\` and is no longer accepted, but the \`WIT_REQUIRE_F32_F64=0\` environment variable can be used to temporarily disable this error`;
+  }
+  return undefined;
+}
+
+function isTypeDef(i: ast.WorldItem): i is ast.TypeDef {
+  return i.kind === 'TypeAlias' || i.kind === 'Record' || i.kind === 'Flags' || i.kind === 'Variant' || i.kind === 'Enum' || i.kind === 'Resource';
+}
+
+function collectTypeDeps(t: ast.TypeExpr, out: Dep[]): void {
+  switch (t.kind) {
+    case 'Primitive':
+      return;
+    case 'Named':
+      out.push({ name: t.name.name, span: t.name.span });
+      return;
+    case 'Handle':
+      out.push({ name: t.resource.name, span: t.resource.span });
+      return;
+    case 'List':
+      return collectTypeDeps(t.element, out);
+    case 'Option':
+      return collectTypeDeps(t.inner, out);
+    case 'Result':
+      if (t.ok) collectTypeDeps(t.ok, out);
+      if (t.err) collectTypeDeps(t.err, out);
+      return;
+    case 'Tuple':
+      for (const x of t.types) collectTypeDeps(x, out);
+      return;
+    case 'Map':
+      collectTypeDeps(t.key, out);
+      collectTypeDeps(t.value, out);
+      return;
+    case 'Future':
+    case 'Stream':
+      if (t.payload) collectTypeDeps(t.payload, out);
+      return;
+  }
+}
+
+function collectDeps(def: ast.TypeDef, out: Dep[]): void {
+  switch (def.kind) {
+    case 'TypeAlias':
+      return collectTypeDeps(def.type, out);
+    case 'Record':
+      for (const f of def.fields) collectTypeDeps(f.type, out);
+      return;
+    case 'Variant':
+      for (const c of def.cases) if (c.type) collectTypeDeps(c.type, out);
+      return;
+    default:
+      return;
+  }
+}
+
+/** The types a kind refers to, in wit-parser's visiting order. */
+export function kindComponents(kind: TypeDefKind): Type[] {
+  switch (kind.tag) {
+    case 'type':
+    case 'option':
+    case 'list':
+    case 'fixed-length-list':
+      return [kind.type];
+    case 'handle':
+      return [kind.type];
+    case 'tuple':
+      return kind.types;
+    case 'result':
+      return [kind.ok, kind.err].filter((x): x is Type => x !== null);
+    case 'map':
+      return [kind.key, kind.value];
+    case 'future':
+    case 'stream':
+      return kind.type === null ? [] : [kind.type];
+    case 'record':
+      return kind.fields.map((f) => f.type);
+    case 'variant':
+      return kind.cases.map((c) => c.type).filter((x): x is Type => x !== null);
+    default:
+      return [];
+  }
+}
+
+function anonKey(kind: TypeDefKind): string {
+  switch (kind.tag) {
+    case 'handle':
+      return `${kind.handle}(${kind.type})`;
+    case 'tuple':
+      return `tuple(${kind.types.join(',')})`;
+    case 'list':
+    case 'option':
+      return `${kind.tag}(${kind.type})`;
+    case 'fixed-length-list':
+      return `array(${kind.type},${kind.size})`;
+    case 'result':
+      return `result(${kind.ok},${kind.err})`;
+    case 'map':
+      return `map(${kind.key},${kind.value})`;
+    case 'future':
+    case 'stream':
+      return `${kind.tag}(${kind.type})`;
+    default:
+      return `${kind.tag}:${JSON.stringify(kind)}`;
+  }
+}
