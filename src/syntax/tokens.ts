@@ -1,7 +1,188 @@
 /**
- * Token definitions. PLACEHOLDER: the syntax stage owns this file. `Token` is chevrotain's token object, so the
- * parser consumes the lexer's output without copying; comments are tokens too (kept in `File.comments`).
+ * Token definitions of the WIT lexer.
+ *
+ * Token types are chevrotain `TokenType`s (created with `createToken`) so the chevrotain parser consumes the lexer's
+ * output directly. The lexer itself is hand-written (see lexer.ts) for speed; it produces `Token` objects, which are
+ * chevrotain `IToken`s with a few extra fields. Comments are tokens too (kept in `File.comments`).
  */
-import type { IToken } from 'chevrotain';
+import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 
-export type Token = IToken;
+/**
+ * A lexed token: chevrotain's `IToken` (`image`, `startOffset`, inclusive `endOffset`, `tokenType`, `tokenTypeIdx`)
+ * plus two indices into the comment list, so the parser can collect the comments that precede a token as docs.
+ */
+export interface Token extends IToken {
+  /** Index into `File.comments` of the first comment after the previous significant token. */
+  commentsStart: number;
+  /** Index into `File.comments` just past the last comment before this token. */
+  commentsEnd: number;
+  /**
+   * A lexical problem found while scanning this token that wit-parser only reports when the parser uses the token
+   * (an invalid identifier), or the decoded value of a string literal.
+   */
+  payload: string | undefined;
+}
+
+const NA = Lexer.NA;
+
+/** Category of `Id` and `ExplicitId`: what the grammar accepts as a name. */
+export const Identifier = createToken({ name: 'Identifier', pattern: NA });
+/** Category of the tokens that make up a semver pre-release or build part (`rc`, `1`, `-`). */
+export const VersionPart = createToken({ name: 'VersionPart', pattern: NA });
+/** Category of the primitive type keywords (`u8` … `string`, `error-context`). */
+export const PrimitiveKw = createToken({ name: 'PrimitiveKw', pattern: NA });
+export const Id = createToken({ name: 'Id', pattern: NA, categories: [Identifier, VersionPart] });
+export const ExplicitId = createToken({ name: 'ExplicitId', pattern: NA, categories: [Identifier] });
+export const Integer = createToken({ name: 'Integer', pattern: NA, categories: [VersionPart] });
+export const StringLiteral = createToken({ name: 'StringLiteral', pattern: NA });
+export const Comment = createToken({ name: 'Comment', pattern: NA });
+
+export const Equals = createToken({ name: 'Equals', pattern: NA });
+export const Comma = createToken({ name: 'Comma', pattern: NA });
+export const Colon = createToken({ name: 'Colon', pattern: NA });
+export const Period = createToken({ name: 'Period', pattern: NA });
+export const Semicolon = createToken({ name: 'Semicolon', pattern: NA });
+export const LParen = createToken({ name: 'LParen', pattern: NA });
+export const RParen = createToken({ name: 'RParen', pattern: NA });
+export const LBrace = createToken({ name: 'LBrace', pattern: NA });
+export const RBrace = createToken({ name: 'RBrace', pattern: NA });
+export const LAngle = createToken({ name: 'LAngle', pattern: NA });
+export const RAngle = createToken({ name: 'RAngle', pattern: NA });
+export const RArrow = createToken({ name: 'RArrow', pattern: NA });
+export const Star = createToken({ name: 'Star', pattern: NA });
+export const At = createToken({ name: 'At', pattern: NA });
+export const Slash = createToken({ name: 'Slash', pattern: NA });
+export const Plus = createToken({ name: 'Plus', pattern: NA });
+export const Minus = createToken({ name: 'Minus', pattern: NA, categories: [VersionPart] });
+
+/** Keyword spelling -> token type. */
+export const keywords = new Map<string, TokenType>();
+function kw(word: string, categories: TokenType[] = []): TokenType {
+  const name = 'Kw_' + word.replace(/-/g, '_');
+  const t = createToken({ name, pattern: NA, categories });
+  keywords.set(word, t);
+  return t;
+}
+
+export const Use = kw('use');
+export const Type = kw('type');
+export const Func = kw('func');
+export const U8 = kw('u8', [PrimitiveKw]);
+export const U16 = kw('u16', [PrimitiveKw]);
+export const U32 = kw('u32', [PrimitiveKw]);
+export const U64 = kw('u64', [PrimitiveKw]);
+export const S8 = kw('s8', [PrimitiveKw]);
+export const S16 = kw('s16', [PrimitiveKw]);
+export const S32 = kw('s32', [PrimitiveKw]);
+export const S64 = kw('s64', [PrimitiveKw]);
+export const F32 = kw('f32', [PrimitiveKw]);
+export const F64 = kw('f64', [PrimitiveKw]);
+export const Char = kw('char', [PrimitiveKw]);
+export const Resource = kw('resource');
+export const Own = kw('own');
+export const Borrow = kw('borrow');
+export const Record = kw('record');
+export const Flags = kw('flags');
+export const Variant = kw('variant');
+export const Enum = kw('enum');
+export const Bool = kw('bool', [PrimitiveKw]);
+export const String_ = kw('string', [PrimitiveKw]);
+export const Option_ = kw('option');
+export const Result_ = kw('result');
+export const Future = kw('future');
+export const Stream = kw('stream');
+export const ErrorContext = kw('error-context', [PrimitiveKw]);
+export const List = kw('list');
+export const Map_ = kw('map');
+export const Underscore = kw('_');
+export const As = kw('as');
+export const From = kw('from');
+export const Static = kw('static');
+export const Interface = kw('interface');
+export const Tuple = kw('tuple');
+export const Import = kw('import');
+export const Export = kw('export');
+export const World = kw('world');
+export const Package = kw('package');
+export const Constructor = kw('constructor');
+export const Async = kw('async');
+export const Include = kw('include');
+export const With = kw('with');
+
+/** Every token type, in a fixed order (the parser's vocabulary). */
+export const allTokens: TokenType[] = [
+  Identifier,
+  VersionPart,
+  PrimitiveKw,
+  Id,
+  ExplicitId,
+  Integer,
+  StringLiteral,
+  Comment,
+  Equals,
+  Comma,
+  Colon,
+  Period,
+  Semicolon,
+  LParen,
+  RParen,
+  LBrace,
+  RBrace,
+  LAngle,
+  RAngle,
+  RArrow,
+  Star,
+  At,
+  Slash,
+  Plus,
+  Minus,
+  ...keywords.values(),
+];
+
+const punctuation = new Map<TokenType, string>([
+  [Equals, "'='"],
+  [Comma, "','"],
+  [Colon, "':'"],
+  [Period, "'.'"],
+  [Semicolon, "';'"],
+  [LParen, "'('"],
+  [RParen, "')'"],
+  [LBrace, "'{'"],
+  [RBrace, "'}'"],
+  [LAngle, "'<'"],
+  [RAngle, "'>'"],
+  [RArrow, '`->`'],
+  [Star, '`*`'],
+  [At, '`@`'],
+  [Slash, '`/`'],
+  [Plus, '`+`'],
+  [Minus, '`-`'],
+  [Id, 'an identifier'],
+  [ExplicitId, "an '%' identifier"],
+  [Identifier, 'an identifier or string'],
+  [Integer, 'an integer'],
+  [StringLiteral, 'a string literal'],
+  [Comment, 'a comment'],
+]);
+
+const keywordNames = new Map<TokenType, string>([...keywords].map(([word, t]) => [t, word]));
+
+/** How wit-parser describes a token type in "expected X, found Y" messages (`eof` for the end of input). */
+export function describeTokenType(t: TokenType): string {
+  const p = punctuation.get(t);
+  if (p !== undefined) return p;
+  const k = keywordNames.get(t);
+  if (k !== undefined) return `keyword \`${k}\``;
+  return 'eof';
+}
+
+/** True for the chevrotain end-of-input token. */
+export function isEof(t: IToken): boolean {
+  return t.tokenType.name === 'EOF';
+}
+
+/** True for the tokens that can appear in a version's pre-release or build part (identifiers, integers, `-`). */
+export function isVersionPart(t: IToken): boolean {
+  const type = t.tokenType;
+  return type === Id || type === Integer || type === Minus;
+}

@@ -1,0 +1,282 @@
+/**
+ * The WIT lexer: a hand-written scanner (for speed) that produces chevrotain-compatible tokens.
+ *
+ * Lexical rules follow wit-parser: a leading BOM is skipped; whitespace is space, tab, `\n` and the pair `\r\n` (a
+ * lone `\r` is an error); `//` line comments and nested `/* *\/` block comments; words are lexed greedily (XID
+ * characters, `_` and `-`) and then looked up as keywords; `%word` is an explicit identifier; integers are ASCII
+ * digits; string literals (for `@external-id`) support the escapes of wit-parser. Problems are reported as
+ * diagnostics and the scanner carries on, so the parser always gets a token stream.
+ *
+ * Identifier validity (kebab-case) is checked here but stored on the token (`payload`), because wit-parser reports
+ * it only when the parser takes the token as a name.
+ */
+import { Codes } from '../diagnostics/codes.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Source } from '../text/source.js';
+import { isKeylikeContinue, isKeylikeStart, rustChar, validateId } from './chars.js';
+import { scanString } from './strings.js';
+import * as T from './tokens.js';
+import type { Token } from './tokens.js';
+import type { TokenType } from 'chevrotain';
+
+export interface LexResult {
+  /** Significant tokens. */
+  readonly tokens: Token[];
+  /** Comment tokens. */
+  readonly comments: Token[];
+  /** Forbidden code points: wit-parser checks the whole file before anything else, so these come first. */
+  readonly forbidden: Diagnostic[];
+  /** Other lexical errors, in source order. */
+  readonly diagnostics: Diagnostic[];
+}
+
+/** At most this many diagnostics are collected by the lexer (the parser bounds the total anyway). */
+const MAX_LEX_ERRORS = 200;
+
+const forbiddenRe = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u0149\u0673\u0f77\u0f79\u17a3\u17a4\u17b4\u17b5\u202a-\u202e\u2066-\u2069]/g;
+
+/** One-character token types indexed by char code. */
+const single: (TokenType | undefined)[] = [];
+single[61] = T.Equals;
+single[44] = T.Comma;
+single[58] = T.Colon;
+single[46] = T.Period;
+single[59] = T.Semicolon;
+single[40] = T.LParen;
+single[41] = T.RParen;
+single[123] = T.LBrace;
+single[125] = T.RBrace;
+single[60] = T.LAngle;
+single[62] = T.RAngle;
+single[42] = T.Star;
+single[64] = T.At;
+single[43] = T.Plus;
+
+/** Scans a whole file. */
+export function lex(source: Source): LexResult {
+  const text = source.text;
+  const n = text.length;
+  const tokens: Token[] = [];
+  const comments: Token[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const forbidden = scanForbidden(source);
+  const report = (code: string, message: string, start: number, end: number): void => {
+    if (diagnostics.length < MAX_LEX_ERRORS) {
+      diagnostics.push(diagnostic({ code, message, span: { source, start, end } }));
+    }
+  };
+  let commentsStart = 0;
+  const push = (type: TokenType, start: number, end: number, payload?: string): void => {
+    tokens.push(makeToken(text, type, start, end, commentsStart, comments.length, payload));
+    commentsStart = comments.length;
+  };
+
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    // Whitespace.
+    if (c === 32 || c === 10 || c === 9) {
+      i++;
+      continue;
+    }
+    if (c === 13 && text.charCodeAt(i + 1) === 10) {
+      i += 2;
+      continue;
+    }
+    const one = single[c];
+    if (one !== undefined) {
+      push(one, i, i + 1);
+      i++;
+      continue;
+    }
+    const start = i;
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 0x80 && isStartAt(text, i))) {
+      i = scanWord(text, i);
+      const image = text.slice(start, i);
+      const kw = T.keywords.get(image);
+      if (kw !== undefined) push(kw, start, i);
+      else push(T.Id, start, i, simpleId(image) ? undefined : validateId(image));
+      continue;
+    }
+    if (c >= 48 && c <= 57) {
+      i++;
+      while (i < n && isDigit(text.charCodeAt(i))) i++;
+      push(T.Integer, start, i);
+      continue;
+    }
+    switch (c) {
+      case 47: {
+        // '/'
+        const d = text.charCodeAt(i + 1);
+        if (d === 47) {
+          i = lineCommentEnd(text, i + 2);
+          comments.push(makeToken(text, T.Comment, start, i, -1, -1, undefined));
+        } else if (d === 42) {
+          const end = blockCommentEnd(text, i + 2);
+          if (end < 0) {
+            report(Codes.UnterminatedComment, 'unterminated block comment', start, start + 1);
+            i = n;
+          } else i = end;
+          comments.push(makeToken(text, T.Comment, start, i, -1, -1, undefined));
+        } else {
+          push(T.Slash, start, i + 1);
+          i++;
+        }
+        continue;
+      }
+      case 45: {
+        // '-'
+        if (text.charCodeAt(i + 1) === 62) {
+          push(T.RArrow, start, i + 2);
+          i += 2;
+        } else {
+          push(T.Minus, start, i + 1);
+          i++;
+        }
+        continue;
+      }
+      case 37: {
+        // '%'
+        i++;
+        if (i < n && isStartAt(text, i)) i = scanWord(text, i);
+        push(T.ExplicitId, start, i, validateId(text.slice(start + 1, i)));
+        continue;
+      }
+      case 34: {
+        // '"'
+        const r = scanString(text, i);
+        if (r.error !== undefined) report(Codes.InvalidString, r.error.message, r.error.at, r.error.end);
+        push(T.StringLiteral, start, r.end, r.value);
+        i = r.end;
+        continue;
+      }
+    }
+    // Anything else: an unexpected character (forbidden code points were reported already).
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    if (!isForbidden(c)) report(Codes.UnexpectedCharacter, `unexpected character ${rustChar(cp)}`, i, i + width);
+    i += width;
+  }
+  return { tokens, comments, forbidden, diagnostics };
+}
+
+function makeToken(
+  text: string,
+  tokenType: TokenType,
+  start: number,
+  end: number,
+  commentsStart: number,
+  commentsEnd: number,
+  payload: string | undefined,
+): Token {
+  return {
+    image: text.slice(start, end),
+    startOffset: start,
+    endOffset: end - 1,
+    tokenType,
+    tokenTypeIdx: tokenType.tokenTypeIdx!,
+    commentsStart,
+    commentsEnd,
+    payload,
+  };
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isStartAt(text: string, i: number): boolean {
+  return isKeylikeStart(text.codePointAt(i)!);
+}
+
+/** End of a word starting at `i` (whose first character is a valid start). */
+function scanWord(text: string, i: number): number {
+  const n = text.length;
+  i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || c === 45 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95) {
+      i++;
+      continue;
+    }
+    if (c < 0x80) break;
+    const cp = text.codePointAt(i)!;
+    if (!isKeylikeContinue(cp)) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+
+/** Fast path: lowercase ASCII kebab-case (`[a-z][a-z0-9]*(-[a-z0-9]+)*`). */
+function simpleId(s: string): boolean {
+  const c0 = s.charCodeAt(0);
+  if (!(c0 >= 97 && c0 <= 122)) return false;
+  let prevDash = false;
+  for (let i = 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 45) {
+      if (prevDash) return false;
+      prevDash = true;
+    } else if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) prevDash = false;
+    else return false;
+  }
+  return !prevDash;
+}
+
+/** End of a line comment's text: before the `\n` (and before a `\r` that directly precedes it). */
+function lineCommentEnd(text: string, i: number): number {
+  let nl = text.indexOf('\n', i);
+  if (nl < 0) return text.length;
+  if (nl > i && text.charCodeAt(nl - 1) === 13) nl--;
+  return nl;
+}
+
+/** End (exclusive) of a nested block comment whose body starts at `i`, or -1 when unterminated. */
+function blockCommentEnd(text: string, i: number): number {
+  const n = text.length;
+  let depth = 1;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      depth++;
+      i += 2;
+    } else if (c === 42 && text.charCodeAt(i + 1) === 47) {
+      depth--;
+      i += 2;
+      if (depth === 0) return i;
+    } else i++;
+  }
+  return -1;
+}
+
+function isForbidden(c: number): boolean {
+  forbiddenRe.lastIndex = 0;
+  return forbiddenRe.test(String.fromCharCode(c));
+}
+
+/** wit-parser rejects some code points anywhere in the file (even in comments) before lexing. */
+function scanForbidden(source: Source): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const text = source.text;
+  forbiddenRe.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = forbiddenRe.exec(text)) !== null && out.length < MAX_LEX_ERRORS) {
+    const cp = m[0].charCodeAt(0);
+    const esc = `\\u{${cp.toString(16)}}`;
+    const message =
+      (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)
+        ? `Input contains bidirectional override codepoint '${esc}'`
+        : cp <= 0x9f
+          ? `Control code '${esc}'`
+          : `Codepoint '${esc}' is discouraged by Unicode`;
+    out.push(
+      diagnostic({
+        code: Codes.ForbiddenCodepoint,
+        message,
+        span: { source, start: m.index, end: m.index + 1 },
+      }),
+    );
+  }
+  forbiddenRe.lastIndex = 0;
+  return out;
+}

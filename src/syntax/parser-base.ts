@@ -1,0 +1,303 @@
+/**
+ * The non-grammar half of the WIT parser: per-parse state, AST helpers (spans, ids, versions, docs), the item loop
+ * with its error recovery, and the conversion of chevrotain's errors into diagnostics. parser.ts holds the rules.
+ */
+import { EmbeddedActionsParser, isRecognitionException, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
+import { Codes } from '../diagnostics/codes.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Source, Span } from '../text/source.js';
+import type * as A from './ast.js';
+import { AbandonItem, errorMessageProvider, FULL_SPAN, TooManyErrors } from './errors.js';
+import { parseSemver } from './semver.js';
+import * as T from './tokens.js';
+import type { Token } from './tokens.js';
+
+const U32_MAX = 4294967295;
+
+export abstract class ParserBase extends EmbeddedActionsParser {
+  protected source!: Source;
+  protected tokens: readonly Token[] = [];
+  /** Number of real tokens (chevrotain pads the token array with EOF sentinels while parsing). */
+  protected tokenCount = 0;
+  protected comments: readonly Token[] = [];
+  /** Syntax errors found by the rules' actions (identifiers, versions, attributes, limits). */
+  protected extra: Diagnostic[] = [];
+  /** Errors wit-parser reports only after parsing the whole file (nested package placement). */
+  protected late: Diagnostic[] = [];
+  protected header: A.PackageDecl | undefined;
+  protected topItems: A.TopLevelItem[] = [];
+  protected typeDepth = 0;
+  protected pkgDepth = 0;
+  protected maxErrors = 100;
+  protected lexErrorCount = 0;
+
+  constructor() {
+    super(T.allTokens, { maxLookahead: 2, skipValidations: true, errorMessageProvider, recoveryEnabled: false });
+  }
+
+  /** Prepares a parse of `tokens` (chevrotain resets its own state when `input` is set). */
+  protected prepare(source: Source, tokens: Token[], comments: Token[], maxErrors: number, lexErrors: number): void {
+    this.source = source;
+    this.tokens = tokens;
+    this.tokenCount = tokens.length;
+    this.comments = comments;
+    this.extra = [];
+    this.late = [];
+    this.header = undefined;
+    this.topItems = [];
+    this.typeDepth = 0;
+    this.pkgDepth = 0;
+    this.maxErrors = maxErrors;
+    this.lexErrorCount = lexErrors;
+    this.input = tokens;
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Spans and nodes
+
+  protected span(start: number, end: number): Span {
+    return { source: this.source, start, end };
+  }
+
+  /** From `start` to the end of the last consumed token. */
+  protected spanFrom(start: number): Span {
+    const last = this.LA(0);
+    const end = T.isEof(last) ? start : last.endOffset! + 1;
+    return { source: this.source, start, end: Math.max(start, end) };
+  }
+
+  protected tokSpan(t: IToken): Span {
+    if (T.isEof(t)) return this.eofSpan();
+    return { source: this.source, start: t.startOffset, end: t.endOffset! + 1 };
+  }
+
+  protected eofSpan(): Span {
+    const n = this.source.text.length;
+    return { source: this.source, start: n, end: n };
+  }
+
+  /** The comments between the previous token and `t`, as docs. */
+  protected docsAt(t: IToken): A.Docs | undefined {
+    const tok = t as Partial<Token>;
+    const s = tok.commentsStart;
+    const e = tok.commentsEnd;
+    if (s === undefined || e === undefined || e <= s) return undefined;
+    const comments = this.comments.slice(s, e);
+    return { span: this.span(comments[0]!.startOffset, comments[comments.length - 1]!.endOffset! + 1), comments };
+  }
+
+  protected makeId(tok: Token): A.Id {
+    const escaped = tok.tokenType === T.ExplicitId;
+    if (tok.payload !== undefined) {
+      this.report(Codes.InvalidIdentifier, tok.payload, this.pointSpan(tok.startOffset));
+    }
+    return { kind: 'Id', span: this.tokSpan(tok), name: escaped ? tok.image.slice(1) : tok.image, escaped };
+  }
+
+  protected makePath(first: A.Id, rest: { pkg: A.Id; name: A.Id; version: A.Version | undefined } | undefined): A.UsePath {
+    if (rest === undefined) return { kind: 'LocalPath', span: first.span, name: first };
+    const end = (rest.version ?? rest.name).span.end;
+    return {
+      kind: 'PackagePath',
+      span: this.span(first.span.start, end),
+      namespace: first,
+      package: rest.pkg,
+      name: rest.name,
+      version: rest.version,
+    };
+  }
+
+  /** The version whose first token starts at `start` and whose last token was just consumed. */
+  protected makeVersion(start: number): A.Version {
+    const span = this.spanFrom(start);
+    const text = this.source.text.slice(span.start, span.end);
+    const parts = parseSemver(text);
+    if ('error' in parts) {
+      this.report(Codes.InvalidVersion, parts.error, span);
+      return { kind: 'Version', span, text, major: 0, minor: 0, patch: 0, pre: '', build: '' };
+    }
+    return { kind: 'Version', span, text, ...parts };
+  }
+
+  protected listLength(tok: IToken): { value: number; span: Span } {
+    const span = this.tokSpan(tok);
+    const digits = tok.image.replace(/^0+(?=.)/, '');
+    if (digits.length > 10 || Number(digits) > U32_MAX) {
+      this.report(Codes.InvalidListSize, 'invalid list size: number too large to fit in target type', span);
+    }
+    return { value: Number(digits), span };
+  }
+
+  /** Checks the key of `@since(version = …)` / `@unstable(feature = …)`. */
+  protected attrKey(id: A.Id, expected: string): void {
+    if (this.RECORDING_PHASE) return;
+    if (id.name !== expected) this.abandon(Codes.InvalidAttribute, `expected \`${expected}\`, found \`${id.name}\``, id.span);
+  }
+
+  private pointSpan(offset: number): Span {
+    const cp = this.source.text.codePointAt(offset);
+    return this.span(offset, cp === undefined ? offset : offset + (cp > 0xffff ? 2 : 1));
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Errors
+
+  protected report(code: string, message: string, span: Span): void {
+    this.extra.push(diagnostic({ code, message, span }));
+  }
+
+  /** Reports an error and abandons the current item (wit-parser stops at its first error; we resume after it). */
+  protected abandon(code: string, message: string, span: Span): never {
+    this.report(code, message, span);
+    throw new AbandonItem();
+  }
+
+  /** Index of the last consumed token (-1 before the first). */
+  protected lexerState(): number {
+    return (this as unknown as LexerState).exportLexerState();
+  }
+
+  private errorCount(): number {
+    return this.errors.length + this.extra.length + this.lexErrorCount;
+  }
+
+  /**
+   * Parses items until `end` (or the end of input when `end` is undefined). Each item gets the comments before it as
+   * docs and its start offset; an error in an item is recorded and the parser resumes after the item.
+   */
+  protected bodyLoop(
+    end: TokenType | undefined,
+    sync: ReadonlySet<number>,
+    body: (docs: A.Docs | undefined, start: number) => void,
+  ): void {
+    const REC = this.RECORDING_PHASE;
+    for (;;) {
+      const la = this.LA(1);
+      if (!REC && (end === undefined ? T.isEof(la) : la.tokenType === end)) break;
+      const state = this.lexerState();
+      try {
+        body(REC ? undefined : this.docsAt(la), la.startOffset);
+      } catch (e) {
+        if (REC || !this.recover(e, state, sync)) {
+          if (REC) throw e;
+          break;
+        }
+      }
+      if (REC) break;
+    }
+  }
+
+  /**
+   * Skips the rest of a failed item: to just past its `;` or its closing brace, or to the next token that starts an
+   * item (`sync`), or to the `}` that closes the enclosing body. Returns false at the end of input.
+   */
+  protected recover(e: unknown, state: number, sync: ReadonlySet<number>): boolean {
+    if (e instanceof TooManyErrors) throw e;
+    if (!(e instanceof AbandonItem) && !(e instanceof Error && isRecognitionException(e))) throw e;
+    this.typeDepth = 0;
+    if (this.errorCount() >= this.maxErrors) throw new TooManyErrors();
+    const toks = this.tokens;
+    const count = this.tokenCount;
+    const itemStart = state + 1;
+    const pos = this.lexerState() + 1;
+    if (pos >= count) return false;
+    let depth = 0;
+    for (let k = itemStart; k < pos; k++) depth += braceDelta(toks[k]!);
+    let j = pos;
+    if (pos <= itemStart) {
+      // The item failed on its first token: always skip that token.
+      const t0 = toks[pos]!.tokenType;
+      j = pos + 1;
+      if (t0 === T.Semicolon || t0 === T.RBrace) return this.resumeAt(j);
+      if (t0 === T.LBrace) depth = 1;
+    }
+    for (; j < count; j++) {
+      const t = toks[j]!.tokenType;
+      if (t === T.LBrace) depth++;
+      else if (t === T.RBrace) {
+        if (depth <= 0) break;
+        depth--;
+        if (depth === 0) {
+          j++;
+          break;
+        }
+      } else if (depth <= 0) {
+        if (t === T.Semicolon) {
+          j++;
+          break;
+        }
+        if (sync.has(t.tokenTypeIdx!)) break;
+      }
+    }
+    return this.resumeAt(j);
+  }
+
+  private resumeAt(j: number): boolean {
+    (this as unknown as LexerState).importLexerState(j - 1);
+    return true;
+  }
+
+  /** chevrotain's recorded errors as diagnostics. */
+  protected parserDiagnostics(): Diagnostic[] {
+    return this.errors.filter((e) => e.name !== 'NotAllInputParsedException').map((e) => this.toDiagnostic(e));
+  }
+
+  private toDiagnostic(e: IRecognitionException): Diagnostic {
+    const full = e.message.startsWith(FULL_SPAN);
+    const message = full ? e.message.slice(FULL_SPAN.length) : e.message;
+    const tok = e.token;
+    const span = T.isEof(tok) || Number.isNaN(tok.startOffset) ? this.eofSpan() : full ? this.tokSpan(tok) : this.pointSpan(tok.startOffset);
+    return diagnostic({ code: Codes.UnexpectedToken, message, span });
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // DSL helpers (each called at most once per rule, so chevrotain's occurrence indices stay unique)
+
+  /** The parts after `-` or `+` in a version: identifiers, integers and `-`, separated by `.`. */
+  protected versionParts(idx: number): void {
+    const REC = this.RECORDING_PHASE;
+    this.consume(idx, T.VersionPart);
+    for (;;) {
+      const dotted = this.LA(1).tokenType === T.Period && T.isVersionPart(this.LA(2));
+      if (REC || dotted) this.consume(idx + 2, T.Period);
+      if (REC || dotted || T.isVersionPart(this.LA(1))) this.consume(idx + 1, T.VersionPart);
+      else break;
+      if (REC) break;
+    }
+  }
+
+  /**
+   * `item, item, … end` with an optional trailing comma (wit-parser's `parse_list_trailer`); the opening token was
+   * consumed by the caller. `item` receives the comments before the element as docs.
+   */
+  protected listTail<N>(end: TokenType, idx: number, item: (docs: A.Docs | undefined) => N): N[] {
+    const REC = this.RECORDING_PHASE;
+    const out: N[] = [];
+    for (;;) {
+      const docs = REC ? undefined : this.docsAt(this.LA(1));
+      if (REC || this.LA(1).tokenType === end) {
+        this.consume(idx, end);
+        if (!REC) break;
+      }
+      const node = item(docs);
+      if (!REC) out.push(node);
+      if (REC || this.LA(1).tokenType === T.Comma) {
+        this.consume(idx, T.Comma);
+        if (!REC) continue;
+      }
+      this.consume(idx + 1, end);
+      break;
+    }
+    return out;
+  }
+}
+
+/** chevrotain's token-position accessors (public at runtime, missing from its type declarations). */
+interface LexerState {
+  exportLexerState(): number;
+  importLexerState(state: number): void;
+}
+
+function braceDelta(t: IToken): number {
+  return t.tokenType === T.LBrace ? 1 : t.tokenType === T.RBrace ? -1 : 0;
+}
