@@ -8,6 +8,8 @@
  *
  * Skips (never fails) only when componentize-js cannot run on the machine at all.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildOrSkip, componentKey, loadTranspiled, type BuiltComponent } from '../support/components.js';
 import { HOSTS, jcoHost } from '../support/hosts.js';
@@ -44,6 +46,9 @@ function describeTestBed(built: BuiltComponent): void {
       expect(manifest.imports).toStrictEqual(['witc:interop/host']);
       expect(manifest.coreModules).toContain(manifest.mainCore);
       expect(built.coreModules.get(manifest.mainCore)).toBe(built.mainCore);
+      expect(readFileSync(join(built.witDir, 'interop.wit'), 'utf8')).toBe(
+        readFileSync(join(INTEROP_BUILD.witPath as string, 'interop.wit'), 'utf8'),
+      );
       // A component binary starts with the wasm magic and the component layer/version.
       expect(Array.from(built.component.subarray(0, 8))).toStrictEqual([0, 0x61, 0x73, 0x6d, 0x0d, 0, 0x01, 0]);
     });

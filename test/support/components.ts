@@ -6,6 +6,7 @@
  * Layout of one cache entry (`node_modules/.cache/witc-components/<name>-<hash>/`):
  *
  * - `component.wasm`   the component produced by componentize-js
+ * - `wit/`, `guest.js`  the exact WIT files and guest JavaScript it was built from
  * - `transpiled/`      jco's output in async instantiation mode: `<name>.js`
  *                      (glue exporting `instantiate`), `<name>.d.ts`,
  *                      `interfaces/*.d.ts` and every core module as a file
@@ -31,7 +32,7 @@ export type EngineFeature = 'stdio' | 'random' | 'clocks' | 'http' | 'fetch-even
 export const NO_WASI: readonly EngineFeature[] = ['random', 'stdio', 'clocks', 'http', 'fetch-event'];
 
 /** Bumped whenever the cache layout or the build recipe changes. */
-export const CACHE_LAYOUT = 1;
+export const CACHE_LAYOUT = 2;
 
 /** The repository root (this file lives in `test/support/`). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -90,6 +91,8 @@ export interface BuiltComponent {
   readonly mainCore: Uint8Array;
   /** jco's transpiled output (async instantiation mode). */
   readonly transpiledDir: string;
+  /** A copy of the WIT it was built from (`world` in `manifest.world`): input for other bindings generators. */
+  readonly witDir: string;
   /** The cache entry directory. */
   readonly dir: string;
   /** True when taken from the cache without running componentize-js. */
@@ -225,6 +228,11 @@ async function build(inputs: Inputs, key: string, dir: string): Promise<BuiltCom
 
     mkdirSync(join(staging, 'transpiled'), { recursive: true });
     writeFileSync(join(staging, 'component.wasm'), component);
+    writeFileSync(join(staging, 'guest.js'), inputs.guestJs);
+    for (const [file, text] of inputs.witFiles) {
+      mkdirSync(dirname(join(staging, 'wit', file)), { recursive: true });
+      writeFileSync(join(staging, 'wit', file), text);
+    }
     for (const [file, bytes] of Object.entries(transpiled.files)) {
       mkdirSync(dirname(join(staging, 'transpiled', file)), { recursive: true });
       writeFileSync(join(staging, 'transpiled', file), bytes);
@@ -292,6 +300,7 @@ function readEntry(dir: string, fromCache: boolean): BuiltComponent {
     coreModules,
     mainCore: coreModules.get(manifest.mainCore) as Uint8Array,
     transpiledDir,
+    witDir: join(dir, 'wit'),
     dir,
     fromCache,
   };
