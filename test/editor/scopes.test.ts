@@ -245,3 +245,82 @@ describe('worlds', () => {
     expect(scopesOf(text, 'include', 1).filter((s) => s === 'meta.include.wit')).toHaveLength(1);
   });
 });
+
+describe('comments', () => {
+  const text = [
+    '/// a doc comment',
+    '// a plain comment',
+    '//// four slashes: plain',
+    '/** a doc block */',
+    '/* plain /* nested /* twice */ back */ outer */ after',
+    '/**/ /***/ tail',
+    '/** doc /* nested */',
+    '  still doc */ type',
+  ].join('\n');
+
+  it('tells doc comments from plain ones', () => {
+    expect(scopesOf(text, '///')).toContain('comment.line.documentation.wit');
+    expect(scopesOf(text, '// a plain')).toContain('comment.line.double-slash.wit');
+    expect(scopesOf(text, '////')).toContain('comment.line.double-slash.wit');
+    expect(scopesOf(text, '////')).not.toContain('comment.line.documentation.wit');
+    expect(scopesOf(text, '/** a doc')).toContain('comment.block.documentation.wit');
+    expect(scopesOf(text, '/* plain')).toContain('comment.block.wit');
+    expect(scopesOf(text, '/**/')).toContain('comment.block.wit');
+    expect(scopesOf(text, '/**/')).not.toContain('comment.block.documentation.wit');
+    expect(scopesOf(text, '/***/')).not.toContain('comment.block.documentation.wit');
+  });
+
+  it('nests block comments and ends them where the lexer does', () => {
+    expect(scopesOf(text, '/* twice')).toEqual(['source.wit', 'comment.block.wit', 'comment.block.nested.wit', 'comment.block.nested.wit']);
+    expect(scopesOf(text, ' back')).toEqual(['source.wit', 'comment.block.wit', 'comment.block.nested.wit']);
+    expect(scopesOf(text, ' outer')).toEqual(['source.wit', 'comment.block.wit']);
+    expect(scopeOf(text, 'after')).toBe('entity.name.type.wit');
+    expect(scopeOf(text, 'tail')).toBe('entity.name.type.wit');
+    expect(tokenAt(text, '  still').scopes).toContain('comment.block.documentation.wit');
+    expect(scopeOf(text, 'type')).toBe('keyword.declaration.type.wit');
+  });
+
+  it('ignores comment starts inside line comments and strings', () => {
+    const t = '// not /* a block\ninterface i {}\n@external-id("/* no")\nworld w {}';
+    expect(scopeOf(t, 'interface')).toBe('keyword.declaration.interface.wit');
+    expect(scopeOf(t, 'world')).toBe('keyword.declaration.world.wit');
+  });
+});
+
+describe('attributes and strings', () => {
+  const text = [
+    'interface i {',
+    '  @since(version = 0.2.1)',
+    '  @deprecated(version = 1.0.0-rc.1)',
+    '  @unstable(feature = fancy-foo)',
+    '  @external-id("esm:\\u{1F600} \\"q\\" \\\\ \\t\\n\\r\\\' \\7f \\x")',
+    '  f: func();',
+    '}',
+  ].join('\n');
+
+  it('names attributes and their arguments', () => {
+    for (const name of ['since', 'deprecated', 'unstable', 'external-id']) {
+      expect(scopeOf(text, name)).toBe('entity.other.attribute-name.wit');
+      expect(tokenAt(text, name).scopes).toContain('meta.attribute.wit');
+    }
+    expect(scopeOf(text, '@')).toBe('punctuation.definition.attribute.wit');
+    expect(scopeOf(text, 'version')).toBe('variable.parameter.attribute.wit');
+    expect(scopeOf(text, '=')).toBe('keyword.operator.assignment.wit');
+    expect(scopeOf(text, '0.2.1')).toBe('constant.other.version.wit');
+    expect(scopeOf(text, '1.0.0-rc.1')).toBe('constant.other.version.wit');
+    expect(scopeOf(text, 'feature')).toBe('variable.parameter.attribute.wit');
+    expect(scopeOf(text, 'fancy-foo')).toBe('entity.name.feature.wit');
+    expect(scopeOf(text, 'f')).toBe('entity.name.function.wit');
+    expect(scopesOf(text, 'f')).not.toContain('meta.attribute.wit');
+  });
+
+  it('scopes strings, valid escapes and invalid ones', () => {
+    expect(scopeOf(text, '"')).toBe('punctuation.definition.string.begin.wit');
+    expect(scopesOf(text, 'esm:')).toContain('string.quoted.double.wit');
+    for (const escape of ['\\u{1F600}', '\\"', '\\\\', '\\t', '\\n', '\\r', "\\'", '\\7f']) {
+      expect(scopeOf(text, escape), escape).toBe('constant.character.escape.wit');
+    }
+    expect(scopeOf(text, '\\x')).toBe('invalid.illegal.escape.wit');
+    expect(tokenAt(text, '")').scopes.at(-1)).toBe('punctuation.definition.string.end.wit');
+  });
+});
