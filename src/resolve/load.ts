@@ -28,6 +28,8 @@ export interface LoadOptions {
    * unversioned reference picks the highest version available.
    */
   readonly packageDirs?: readonly string[];
+  /** How to describe `packageDirs` in "package not found" notes (e.g. where they were found). */
+  readonly packageDirsLabel?: string;
 }
 
 export interface LoadResult {
@@ -372,7 +374,7 @@ function enrichNotFound(d: Diagnostic, index: PackageDirIndex | undefined, optio
   }
   const where = ['the package folder and its `deps/` folder'];
   if (options.deps?.length) where.push(`--deps ${options.deps.join(', ')}`);
-  if (options.packageDirs?.length) where.push('the built-in WASI packages of installed @bytecodealliance/jco');
+  if (options.packageDirs?.length) where.push(options.packageDirsLabel ?? `${options.packageDirs.length} built-in package folders`);
   notes.push(`looked in: ${where.join('; ')}`);
   notes.push(`to add \`${m[1]}\`, put its WIT files in a \`deps/<name>/\` folder next to your package or pass \`--deps DIR\``);
   return { ...d, notes };

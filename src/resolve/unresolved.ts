@@ -7,7 +7,7 @@ import type * as ast from '../syntax/ast.js';
 import type { Span } from '../text/source.js';
 import { Codes } from '../diagnostics/codes.js';
 import { fail, didYouMean } from './errors.js';
-import { docsText } from './docs.js';
+import { docsContents as docsText } from '../syntax/docs.js';
 import type {
   Func,
   FunctionKind,
@@ -556,11 +556,15 @@ export class PackageResolver {
 
   private validateResource(name: ast.Id): number {
     const id = this.resolveTypeName(name);
-    this.requiredResourceTypes.push({ id, span: name.span });
     let cur = id;
     for (;;) {
       const k = this.types[cur]!.kind;
-      if (k.tag === 'resource' || k.tag === 'unknown') break;
+      if (k.tag === 'resource') break;
+      if (k.tag === 'unknown') {
+        // A type of another package: checked once it is linked.
+        this.requiredResourceTypes.push({ id: cur, span: name.span });
+        break;
+      }
       if (k.tag === 'type' && typeof k.type === 'number') cur = k.type;
       else fail(Codes.HandleNotResource, `type \`${name.name}\` used in a handle must be a resource`, name.span);
     }
