@@ -1,0 +1,137 @@
+/**
+ * The code generator's state: options, a writer for readable JavaScript, and the memoized helper functions (one per
+ * distinct type and operation), emitted in dependency order.
+ */
+import type { AbiType, AddrType, StringEncoding } from '../types.js';
+import type { StringSource } from '../runtime/strings.js';
+
+/** Options that fix the canonopts and the JS value representation of a generated module. */
+export interface AbiCodegenOptions {
+  /** Memory address type (memory64 = `i64`). Default `i32`. */
+  readonly addr?: AddrType;
+  /** The `string-encoding` canonopt. Default `utf8`. */
+  readonly encoding?: StringEncoding;
+  /** How host strings are treated when lowering (see `StringSource`). Default `utf16` (a JS string). */
+  readonly stringSource?: StringSource;
+  /** JS property name of a record field or flag label. Default: lowerCamelCase, as jco does. */
+  readonly propertyName?: (label: string) => string;
+  /** Lifted `map<K, V>` values: a JS `Map` (default, duplicate keys collapse) or an array of `[k, v]` entries. */
+  readonly maps?: 'map' | 'entries';
+  /** Lists of numbers as typed arrays (`Uint8Array`, `Float64Array`, …). Default true. */
+  readonly typedArrays?: boolean;
+}
+
+/** Options with every default applied. */
+export interface ResolvedOptions {
+  readonly addr: AddrType;
+  readonly encoding: StringEncoding;
+  readonly stringSource: StringSource;
+  readonly propertyName: (label: string) => string;
+  readonly maps: 'map' | 'entries';
+  readonly typedArrays: boolean;
+}
+
+/** lowerCamelCase of a kebab-case label (`exec-name` → `execName`, `HTTP-code` → `httpCode`). */
+export function lowerCamelCase(label: string): string {
+  return label
+    .split('-')
+    .map((w, i) => {
+      const lower = w.toLowerCase();
+      return i === 0 ? lower : lower.charAt(0).toUpperCase() + lower.slice(1);
+    })
+    .join('');
+}
+
+/** Apply defaults. */
+export function resolveOptions(o: AbiCodegenOptions = {}): ResolvedOptions {
+  return {
+    addr: o.addr ?? 'i32',
+    encoding: o.encoding ?? 'utf8',
+    stringSource: o.stringSource ?? 'utf16',
+    propertyName: o.propertyName ?? lowerCamelCase,
+    maps: o.maps ?? 'map',
+    typedArrays: o.typedArrays ?? true,
+  };
+}
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** `obj.name` or `obj["na-me"]`. */
+export function member(obj: string, name: string): string {
+  return IDENT.test(name) ? `${obj}.${name}` : `${obj}[${JSON.stringify(name)}]`;
+}
+
+/** A property key for an object literal. */
+export function literalKey(name: string): string {
+  return IDENT.test(name) ? name : JSON.stringify(name);
+}
+
+/** Accumulates lines with indentation. */
+export class Writer {
+  readonly lines: string[] = [];
+  private depth = 0;
+
+  line(text: string): void {
+    this.lines.push(text === '' ? '' : '  '.repeat(this.depth) + text);
+  }
+
+  /** `head {` … `}` with the body indented. */
+  block(head: string, body: () => void, tail = '}'): void {
+    this.line(`${head} {`);
+    this.depth++;
+    body();
+    this.depth--;
+    this.line(tail);
+  }
+
+  text(): string {
+    return this.lines.join('\n');
+  }
+}
+
+/** Builds one module: helper functions are memoized by (operation, structural type). */
+export class Gen {
+  readonly opts: ResolvedOptions;
+  /** Module-level constants (tables of labels, scratch arrays), emitted first. */
+  readonly consts: string[] = [];
+  private readonly helpers = new Map<string, string>();
+  private readonly bodies: string[] = [];
+  private counter = 0;
+
+  constructor(opts: ResolvedOptions) {
+    this.opts = opts;
+  }
+
+  /** Declare a module-level constant and return its name. */
+  constant(prefix: string, init: string): string {
+    const name = `${prefix}${++this.counter}`;
+    this.consts.push(`const ${name} = ${init};`);
+    return name;
+  }
+
+  /**
+   * The name of the helper `op` for `type`, emitting it on first use. `emit` writes the whole function (signature
+   * included) for the given name; helpers it needs are emitted before it.
+   */
+  helper(op: string, type: AbiType, emit: (name: string, w: Writer) => void): string {
+    const key = `${op}:${JSON.stringify(type)}`;
+    const known = this.helpers.get(key);
+    if (known) return known;
+    const name = `${op}${++this.counter}`;
+    this.helpers.set(key, name);
+    const w = new Writer();
+    emit(name, w);
+    this.bodies.push(w.text());
+    return name;
+  }
+
+  /** Add a free-standing function or statement block. */
+  raw(text: string): void {
+    this.bodies.push(text);
+  }
+
+  /** All constants and helpers, in emission order. */
+  text(): string {
+    return [...this.consts, '', ...this.bodies].join('\n');
+  }
+}
