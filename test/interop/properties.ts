@@ -299,6 +299,21 @@ export function defineInteropProperties(built: BuiltComponent, subject: HostEntr
       );
     });
 
+    describe('large values', () => {
+      const astral = '😀é\u{10ffff}a'.repeat(50_000);
+      const many = Array.from({ length: 5_000 }, (_, i) => `s${i}${'é'.repeat(i % 7)}`);
+      it('a 250 000-code-unit non-ASCII string', () => check((e) => e.values.echoString(astral), returns(astral)));
+      it('5 000 short strings', () => check((e) => e.values.echoListString(many), returns(many)));
+      it('64 KiB of bytes', () => {
+        const bytes = new Uint8Array(1 << 16).map((_, i) => (i * 31) & 0xff);
+        check((e) => e.values.echoListU8(bytes), returns(bytes));
+      });
+      it('a 20 000-element u32 list, reversed', () => {
+        const list = Uint32Array.from({ length: 20_000 }, (_, i) => (i * 2_654_435_761) >>> 0);
+        check((e) => e.values.reverseU32s(list), returns(list.slice().reverse()));
+      });
+    });
+
     describe('transforms', () => {
       echo('reverse-u32s', fc.uint32Array({ maxLength: 60 }), (e, v) => e.values.reverseU32s(v), (v) => v.slice().reverse());
       echo('reverse-string', A.text(60), (e, v) => e.values.reverseString(v), (v) => Array.from(v).reverse().join(''));
@@ -395,6 +410,23 @@ export function defineInteropProperties(built: BuiltComponent, subject: HostEntr
             const counter = new exports.resources.Counter(start);
             expect(exports.resources.consume(counter)).toBe(start);
             expect(outcome(() => counter.get())).toStrictEqual({ threw: 'error' });
+          }),
+          { numRuns: RUNS.resource },
+        );
+      });
+
+      it('Symbol.dispose drops the handle: later use throws, a second dispose is harmless', () => {
+        fc.assert(
+          fc.property(A.u64(), (start) => {
+            const counter = new exports.resources.Counter(start);
+            const other = new exports.resources.Counter(start);
+            expect(exports.resources.total([counter, counter, other])).toBe(wrap(3n * start));
+            counter[Symbol.dispose]();
+            expect(outcome(() => counter.get())).toStrictEqual({ threw: 'error' });
+            expect(outcome(() => exports.resources.peek(counter))).toStrictEqual({ threw: 'error' });
+            expect(outcome(() => counter[Symbol.dispose]())).toStrictEqual({ returned: undefined });
+            expect(other.get()).toBe(start);
+            other[Symbol.dispose]();
           }),
           { numRuns: RUNS.resource },
         );
