@@ -17,6 +17,10 @@ import {
 } from './memory.js';
 import { isNullableOption, taggedCases } from './repr.js';
 
+const INT_CHECK: Record<string, string> = {
+  u8: 'u8', s8: 's8', u16: 'u16', s16: 's16', u32: 'u32v', s32: 's32', u64: 'u64v', s64: 's64',
+};
+
 function at(base: string, k: number): string {
   return k === 0 ? base : `${base} + ${k}`;
 }
@@ -38,11 +42,11 @@ export function emitLowerFlat(g: Gen, type: AbiType, v: string, out: string, a: 
     switch (type.name) {
       case 'bool': return w.line(`${slot} = ${v} ? 1 : 0;`);
       case 'f32':
-      case 'f64': return w.line(`${slot} = rt.canonNaN(${v});`);
+      case 'f64': return w.line(`${slot} = rt.float(${v});`);
       case 'char': return w.line(`${slot} = rt.charToI32(${v});`);
       case 'error-context': return w.line(`${slot} = rt.lowerErrorContext(cx, ${v});`);
       case 'string': return w.line(`${lowerFlatHelper(g, type)}(${v}, ${out}, ${a});`);
-      default: return w.line(`${slot} = ${v};`);
+      default: return w.line(`${slot} = rt.${INT_CHECK[type.name]}(${v});`);
     }
   }
   if (type.kind === 'own' || type.kind === 'borrow') {
@@ -86,7 +90,7 @@ function lowerFlatHelper(g: Gen, type: AbiType): string {
   const addr = g.opts.addr;
   const kind = type.kind === 'primitive' ? 'String' : type.kind.charAt(0).toUpperCase() + type.kind.slice(1);
   return g.helper(`lowerFlat${kind}`, type, (name, w) => {
-    w.block(`function ${name}(v, out, at)`, () => {
+    w.block(`function ${name}(${g.params({ v: 'any', out: 'unknown[]', at: 'number' })})`, () => {
       switch (type.kind) {
         case 'primitive': // string
           w.line(`const q = ${lowerStringCall(g, 'v')};`);
@@ -123,7 +127,7 @@ function lowerFlatHelper(g: Gen, type: AbiType): string {
           }
           break;
         case 'enum': {
-          const table = g.constant('ENUM_INDEX', `new Map(${JSON.stringify(type.names.map((n, i) => [n, i]))})`);
+          const table = g.constant('ENUM_INDEX', `new Map(${JSON.stringify(type.names.map((n, i) => [n, i]))})`, 'Map<string, number>');
           w.line(`out[at] = rt.enumIndex(${table}, v);`);
           break;
         }
@@ -183,8 +187,11 @@ function emitLowerFlatTagged(g: Gen, type: AbiType, w: Writer): void {
     for (let k = have.length; k < joined.length; k++) w.line(`out[at + ${k + 1}] = ${zero(joined[k] as CoreType)};`);
   };
   if (isNullableOption(type)) {
-    w.block('if (v === undefined || v === null)', () => emitCase(0, undefined, 'v'));
-    w.block('else', () => emitCase(1, (cases[1] as { type?: AbiType }).type, 'v'));
+    w.ifElse(
+      'v === undefined || v === null',
+      () => emitCase(0, undefined, 'v'),
+      () => emitCase(1, (cases[1] as { type?: AbiType }).type, 'v'),
+    );
     return;
   }
   w.block('switch (v.tag)', () => {
@@ -202,7 +209,7 @@ function liftFlatHelper(g: Gen, type: AbiType): string {
   const addr = g.opts.addr;
   const kind = type.kind === 'primitive' ? 'String' : type.kind.charAt(0).toUpperCase() + type.kind.slice(1);
   return g.helper(`liftFlat${kind}`, type, (name, w) => {
-    w.block(`function ${name}(vals, at)`, () => {
+    w.block(`function ${name}(${g.params({ vals: 'readonly any[]', at: 'number' })})`, () => {
       switch (type.kind) {
         case 'primitive': {
           const len = addr === 'i32' ? '(vals[at + 1] >>> 0)' : 'BigInt.asUintN(64, vals[at + 1])';
@@ -241,7 +248,7 @@ function liftFlatHelper(g: Gen, type: AbiType): string {
           }
           break;
         case 'enum': {
-          const names = g.constant('ENUM_NAMES', JSON.stringify(type.names));
+          const names = g.constant('ENUM_NAMES', JSON.stringify(type.names), 'readonly string[]');
           w.line('const d = vals[at] >>> 0;');
           w.line(`if (d >= ${type.names.length}) rt.badDiscriminant(d, ${type.names.length});`);
           w.line(`return ${names}[d];`);
@@ -278,7 +285,7 @@ function emitLiftFlatTagged(g: Gen, type: AbiType, w: Writer): void {
         const want = flattenType(c.type, addr);
         if (want.every((t, k) => t === joined[k])) payload = liftFlatExpr(g, c.type, 'vals', 'at + 1');
         else {
-          scratch ??= g.constant('SCRATCH', '[]');
+          scratch ??= g.constant('SCRATCH', '[]', 'any[]');
           want.forEach((t, k) => pre.push(`${scratch}[${k}] = ${coerceIn(joined[k] as CoreType, t, `vals[at + ${k + 1}]`)};`));
           payload = liftFlatExpr(g, c.type, scratch, '0');
         }

@@ -19,6 +19,8 @@ export interface AbiCodegenOptions {
   readonly maps?: 'map' | 'entries';
   /** Lists of numbers as typed arrays (`Uint8Array`, `Float64Array`, …). Default true. */
   readonly typedArrays?: boolean;
+  /** `ts` adds type annotations so the code type-checks under `tsc --strict` inside a typed wrapper. Default `js`. */
+  readonly lang?: 'js' | 'ts';
 }
 
 /** Options with every default applied. */
@@ -29,6 +31,7 @@ export interface ResolvedOptions {
   readonly propertyName: (label: string) => string;
   readonly maps: 'map' | 'entries';
   readonly typedArrays: boolean;
+  readonly lang: 'js' | 'ts';
 }
 
 /** lowerCamelCase of a kebab-case label (`exec-name` → `execName`, `HTTP-code` → `httpCode`). */
@@ -51,6 +54,7 @@ export function resolveOptions(o: AbiCodegenOptions = {}): ResolvedOptions {
     propertyName: o.propertyName ?? lowerCamelCase,
     maps: o.maps ?? 'map',
     typedArrays: o.typedArrays ?? true,
+    lang: o.lang ?? 'js',
   };
 }
 
@@ -84,6 +88,19 @@ export class Writer {
     this.line(tail);
   }
 
+  /** `if (cond) { … } else { … }`. */
+  ifElse(cond: string, then: () => void, otherwise: () => void): void {
+    this.line(`if (${cond}) {`);
+    this.depth++;
+    then();
+    this.depth--;
+    this.line('} else {');
+    this.depth++;
+    otherwise();
+    this.depth--;
+    this.line('}');
+  }
+
   text(): string {
     return this.lines.join('\n');
   }
@@ -102,11 +119,19 @@ export class Gen {
     this.opts = opts;
   }
 
-  /** Declare a module-level constant and return its name. */
-  constant(prefix: string, init: string): string {
+  /** Declare a module-level constant (with its TypeScript type in `ts` mode) and return its name. */
+  constant(prefix: string, init: string, tsType: string): string {
     const name = `${prefix}${++this.counter}`;
-    this.consts.push(`const ${name} = ${init};`);
+    this.consts.push(`const ${name}${this.opts.lang === 'ts' ? `: ${tsType}` : ''} = ${init};`);
     return name;
+  }
+
+  /** A parameter list: `v, p` in JS, `v: any, p: number` in TS (`params` maps names, `x?` if optional, to TS types). */
+  params(params: Record<string, string>): string {
+    const ts = this.opts.lang === 'ts';
+    return Object.entries(params)
+      .map(([n, t]) => (ts ? `${n}: ${t}` : n.replace('?', '')))
+      .join(', ');
   }
 
   /**

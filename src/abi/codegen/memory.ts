@@ -38,16 +38,16 @@ export function emitStore(g: Gen, type: AbiType, v: string, p: string, w: Writer
   if (type.kind === 'primitive') {
     switch (type.name) {
       case 'bool': return w.line(`cx.u8[${p}] = ${v} ? 1 : 0;`);
-      case 's8': return w.line(`cx.dv.setInt8(${p}, ${v});`);
-      case 'u8': return w.line(`cx.dv.setUint8(${p}, ${v});`);
-      case 's16': return w.line(`cx.dv.setInt16(${p}, ${v}, true);`);
-      case 'u16': return w.line(`cx.dv.setUint16(${p}, ${v}, true);`);
-      case 's32': return w.line(`cx.dv.setInt32(${p}, ${v}, true);`);
-      case 'u32': return w.line(`cx.dv.setUint32(${p}, ${v}, true);`);
-      case 's64': return w.line(`cx.dv.setBigInt64(${p}, ${v}, true);`);
-      case 'u64': return w.line(`cx.dv.setBigUint64(${p}, ${v}, true);`);
-      case 'f32': return w.line(`cx.dv.setFloat32(${p}, rt.canonNaN(${v}), true);`);
-      case 'f64': return w.line(`cx.dv.setFloat64(${p}, rt.canonNaN(${v}), true);`);
+      case 's8': return w.line(`cx.dv.setInt8(${p}, rt.s8(${v}));`);
+      case 'u8': return w.line(`cx.dv.setUint8(${p}, rt.u8(${v}));`);
+      case 's16': return w.line(`cx.dv.setInt16(${p}, rt.s16(${v}), true);`);
+      case 'u16': return w.line(`cx.dv.setUint16(${p}, rt.u16(${v}), true);`);
+      case 's32': return w.line(`cx.dv.setInt32(${p}, rt.s32(${v}), true);`);
+      case 'u32': return w.line(`cx.dv.setUint32(${p}, rt.u32v(${v}), true);`);
+      case 's64': return w.line(`cx.dv.setBigInt64(${p}, rt.s64(${v}), true);`);
+      case 'u64': return w.line(`cx.dv.setBigUint64(${p}, rt.u64v(${v}), true);`);
+      case 'f32': return w.line(`cx.dv.setFloat32(${p}, rt.float(${v}), true);`);
+      case 'f64': return w.line(`cx.dv.setFloat64(${p}, rt.float(${v}), true);`);
       case 'char': return w.line(`cx.dv.setUint32(${p}, rt.charToI32(${v}), true);`);
       case 'error-context': return w.line(`cx.dv.setUint32(${p}, rt.lowerErrorContext(cx, ${v}), true);`);
       case 'string': return w.line(`${storeStringHelper(g)}(${v}, ${p});`);
@@ -96,7 +96,7 @@ export function loadExpr(g: Gen, type: AbiType, p: string): string {
 function storeHelper(g: Gen, type: AbiType): string {
   const addr = g.opts.addr;
   return g.helper(`store${cap(type.kind)}`, type, (name, w) => {
-    w.block(`function ${name}(v, p)`, () => {
+    w.block(`function ${name}(${g.params({ v: 'any', p: 'number' })})`, () => {
       switch (type.kind) {
         case 'record': {
           const { offsets } = recordLayout(type.fields, addr);
@@ -138,11 +138,14 @@ function storeHelper(g: Gen, type: AbiType): string {
         case 'option':
           if (isNullableOption(type)) {
             const { discSize, payloadOffset } = variantLayout([{ name: 'none' }, { name: 'some', type: type.type }], addr);
-            w.block('if (v === undefined || v === null)', () => w.line(storeDisc(discSize, 'p', 0)));
-            w.block('else', () => {
-              w.line(storeDisc(discSize, 'p', 1));
-              emitStore(g, type.type, 'v', offset('p', payloadOffset), w);
-            });
+            w.ifElse(
+              'v === undefined || v === null',
+              () => w.line(storeDisc(discSize, 'p', 0)),
+              () => {
+                w.line(storeDisc(discSize, 'p', 1));
+                emitStore(g, type.type, 'v', offset('p', payloadOffset), w);
+              },
+            );
             break;
           }
           emitStoreTagged(g, type, w);
@@ -178,7 +181,7 @@ function emitStoreTagged(g: Gen, type: AbiType, w: Writer): void {
 
 /** An expression giving the case index of enum label `v` (a `switch` for few labels, a `Map` for many). */
 function enumIndex(g: Gen, names: readonly string[], v: string): string {
-  const table = g.constant('ENUM_INDEX', `new Map(${JSON.stringify(names.map((n, i) => [n, i]))})`);
+  const table = g.constant('ENUM_INDEX', `new Map(${JSON.stringify(names.map((n, i) => [n, i]))})`, 'Map<string, number>');
   return `rt.enumIndex(${table}, ${v})`;
 }
 
@@ -210,7 +213,7 @@ function tupleFields(types: readonly AbiType[]) {
 function loadHelper(g: Gen, type: AbiType): string {
   const addr = g.opts.addr;
   return g.helper(`load${cap(type.kind)}`, type, (name, w) => {
-    w.block(`function ${name}(p)`, () => {
+    w.block(`function ${name}(${g.params({ p: 'number' })})`, () => {
       switch (type.kind) {
         case 'record': {
           const { offsets } = recordLayout(type.fields, addr);
@@ -241,7 +244,7 @@ function loadHelper(g: Gen, type: AbiType): string {
           break;
         case 'enum': {
           const { discSize } = variantLayout(type.names.map((n) => ({ name: n })), addr);
-          const names = g.constant('ENUM_NAMES', JSON.stringify(type.names));
+          const names = g.constant('ENUM_NAMES', JSON.stringify(type.names), 'readonly string[]');
           w.line(`const d = ${loadDisc(discSize, 'p')};`);
           w.line(`if (d >= ${type.names.length}) rt.badDiscriminant(d, ${type.names.length});`);
           w.line(`return ${names}[d];`);
@@ -290,7 +293,7 @@ export function lowerListHelper(g: Gen, type: AbiType): string {
   const es = elemSize(elem, addr);
   const al = alignment(elem, addr);
   return g.helper('lowerList', type, (name, w) => {
-    w.block(`function ${name}(v)`, () => {
+    w.block(`function ${name}(${g.params({ v: 'any' })})`, () => {
       w.line(type.kind === 'map' ? 'const n = v instanceof Map ? v.size : v.length;' : 'const n = v.length;');
       w.line(`const q = rt.allocList(cx, n * ${es}, ${al});`);
       const typed = g.opts.typedArrays && type.kind === 'list' ? typedArrayOf(elem) : undefined;
@@ -325,7 +328,7 @@ export function liftListHelper(g: Gen, type: AbiType): string {
   const es = elemSize(elem, addr);
   const al = alignment(elem, addr);
   return g.helper('liftList', type, (name, w) => {
-    w.block(`function ${name}(q, n)`, () => {
+    w.block(`function ${name}(${g.params({ q: 'number', n: 'number' })})`, () => {
       w.line(`rt.checkList(cx, q, n * ${es}, ${al}, ${MAX_LIST_BYTE_LENGTH});`);
       const typed = g.opts.typedArrays && type.kind === 'list' ? typedArrayOf(elem) : undefined;
       if (type.kind === 'map') {
@@ -358,7 +361,7 @@ export function liftListHelper(g: Gen, type: AbiType): string {
 /** Helper `storeString(v, p)`. */
 function storeStringHelper(g: Gen): string {
   return g.helper('storeString', { kind: 'primitive', name: 'string' }, (name, w) => {
-    w.block(`function ${name}(v, p)`, () => {
+    w.block(`function ${name}(${g.params({ v: 'any', p: 'number' })})`, () => {
       w.line(`const q = ${lowerStringCall(g, 'v')};`);
       w.line(writePtr(g, 'p', 'q'));
       w.line(lengthWordStore(g, offset('p', ptrBytes(g))));
@@ -387,7 +390,7 @@ function lengthWordStore(g: Gen, p: string): string {
 /** Helper `loadString(p)`. */
 function loadStringHelper(g: Gen): string {
   return g.helper('loadString', { kind: 'primitive', name: 'string' }, (name, w) => {
-    w.block(`function ${name}(p)`, () => {
+    w.block(`function ${name}(${g.params({ p: 'number' })})`, () => {
       const lenWord =
         g.opts.addr === 'i32' ? `cx.dv.getUint32(${offset('p', 4)}, true)` : `cx.dv.getBigUint64(${offset('p', 8)}, true)`;
       w.line(`return ${liftStringHelper(g)}(${readPtr(g, 'p')}, ${lenWord});`);
@@ -401,7 +404,7 @@ function loadStringHelper(g: Gen): string {
  */
 export function liftStringHelper(g: Gen): string {
   return g.helper('liftString', { kind: 'primitive', name: 'string' }, (name, w) => {
-    w.block(`function ${name}(q, t)`, () => {
+    w.block(`function ${name}(${g.params({ q: 'number', t: 'any' })})`, () => {
       const i32 = g.opts.addr === 'i32';
       switch (g.opts.encoding) {
         case 'utf8':

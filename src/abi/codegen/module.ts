@@ -86,21 +86,21 @@ function emitValueEntry(g: Gen, e: ValueEntry, out: Writer): void {
   const size = elemSize(e.type, addr);
   const w = new Writer();
   w.block(`${JSON.stringify(e.name)}:`, () => {
-    w.block('store(v, p)', () => {
+    w.block(`store(${g.params({ v: 'any', p: 'number' })})`, () => {
       w.line('cx.sync();');
       w.line(`rt.checkRange(cx, p, ${align}, ${size});`);
       emitStore(g, e.type, 'v', 'p', w);
     }, '},');
-    w.block('load(p)', () => {
+    w.block(`load(${g.params({ p: 'number' })})`, () => {
       w.line('cx.sync();');
       w.line(`rt.checkRange(cx, p, ${align}, ${size});`);
       w.line(`return ${loadExpr(g, e.type, 'p')};`);
     }, '},');
-    w.block('lowerFlat(v, out, at)', () => {
+    w.block(`lowerFlat(${g.params({ v: 'any', out: 'unknown[]', at: 'number' })})`, () => {
       w.line('cx.sync();');
       emitLowerFlat(g, e.type, 'v', 'out', 'at', w);
     }, '},');
-    w.block('liftFlat(vals, at)', () => {
+    w.block(`liftFlat(${g.params({ vals: 'readonly any[]', at: 'number' })})`, () => {
       w.line('cx.sync();');
       w.line(`return ${liftFlatExpr(g, e.type, 'vals', 'at')};`);
     }, '},');
@@ -117,7 +117,7 @@ function emitValuesEntry(g: Gen, e: ValuesEntry, out: Writer): void {
   const ptrIn = addr === 'i32' ? '(vals[at] >>> 0)' : 'rt.flatPtr64(vals[at])';
   const w = new Writer();
   w.block(`${JSON.stringify(e.name)}:`, () => {
-    w.block('lower(vs, out, outPtr)', () => {
+    w.block(`lower(${g.params({ vs: 'readonly any[]', out: 'unknown[]', 'outPtr?': 'number' })})`, () => {
       w.line('cx.sync();');
       if (flat.length <= e.maxFlat) {
         let k = 0;
@@ -135,7 +135,7 @@ function emitValuesEntry(g: Gen, e: ValuesEntry, out: Writer): void {
       w.line(`out[0] = ${addr === 'i32' ? 'p' : 'BigInt(p)'};`);
       w.line('return 1;');
     }, '},');
-    w.block('lift(vals, at)', () => {
+    w.block(`lift(${g.params({ vals: 'readonly any[]', at: 'number' })})`, () => {
       w.line('cx.sync();');
       if (flat.length <= e.maxFlat) {
         let k = 0;

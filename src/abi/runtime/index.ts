@@ -49,4 +49,13 @@ export {
   i64ToF64,
   liftChar,
   unsupported,
+  u8,
+  s8,
+  u16,
+  s16,
+  u32v,
+  s32,
+  u64v,
+  s64,
+  float,
 } from './values.js';

@@ -88,3 +88,45 @@ export function checkList(cx: AbiContext, q: number, byteLength: number, align: 
 export function unsupported(kind: string): never {
   throw new TypeError(`${kind} values are not supported by the value layer`);
 }
+
+function badInt(v: unknown, what: string): never {
+  throw new TypeError(`${String(v)} is not a valid ${what}`);
+}
+
+/** Validate a host value for `u8` before lowering. */
+export function u8(v: number): number {
+  return (v & 0xff) === v ? v : badInt(v, 'u8');
+}
+/** Validate a host value for `s8`. */
+export function s8(v: number): number {
+  return (v << 24) >> 24 === v ? v : badInt(v, 's8');
+}
+/** Validate a host value for `u16`. */
+export function u16(v: number): number {
+  return (v & 0xffff) === v ? v : badInt(v, 'u16');
+}
+/** Validate a host value for `s16`. */
+export function s16(v: number): number {
+  return (v << 16) >> 16 === v ? v : badInt(v, 's16');
+}
+/** Validate a host value for `u32`. */
+export function u32v(v: number): number {
+  return v >>> 0 === v ? v : badInt(v, 'u32');
+}
+/** Validate a host value for `s32`. */
+export function s32(v: number): number {
+  return (v | 0) === v ? v : badInt(v, 's32');
+}
+/** Validate a host value for `u64` (a bigint). */
+export function u64v(v: bigint): bigint {
+  return typeof v === 'bigint' && BigInt.asUintN(64, v) === v ? v : badInt(v, 'u64');
+}
+/** Validate a host value for `s64` (a bigint). */
+export function s64(v: bigint): bigint {
+  return typeof v === 'bigint' && BigInt.asIntN(64, v) === v ? v : badInt(v, 's64');
+}
+/** Validate a host value for `f32`/`f64` and canonicalize NaN. */
+export function float(v: number): number {
+  if (typeof v !== 'number') badInt(v, 'float');
+  return v === v ? v : NaN;
+}
