@@ -14,6 +14,28 @@ export class ResolveError extends Error {
   }
 }
 
+/** Several independent errors of one package (the first is the one wit-parser reports). */
+export class ResolveErrors extends Error {
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    super(diagnostics[0]?.message ?? 'errors');
+  }
+}
+
+/** An error caused by an earlier reported error: dropped, not reported. */
+export class FollowOnError extends Error {}
+
+/** Runs `f`; a `ResolveError` is recorded in `errors` and `undefined` returned. Follow-on errors are dropped. */
+export function recover<T>(errors: Diagnostic[], f: () => T): T | undefined {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ResolveError) errors.push(e.diagnostic);
+    else if (e instanceof ResolveErrors) errors.push(...e.diagnostics);
+    else if (!(e instanceof FollowOnError)) throw e;
+    return undefined;
+  }
+}
+
 export function fail(
   code: string,
   message: string,
@@ -23,19 +45,20 @@ export function fail(
   throw new ResolveError(diagnostic({ code, message, span, ...extra }));
 }
 
-/** Levenshtein distance, for "did you mean" suggestions. */
+/** Edit distance with adjacent transpositions (optimal string alignment), for "did you mean" suggestions. */
 export function editDistance(a: string, b: string): number {
   const m = a.length;
   const n = b.length;
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  const d: number[][] = Array.from({ length: m + 1 }, (_, i) => Array.from({ length: n + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= m; i++) {
-    const cur = [i];
     for (let j = 1; j <= n; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
     }
-    prev = cur;
   }
-  return prev[n]!;
+  return d[m]![n]!;
 }
 
 /** The closest candidate within a small edit distance (case-insensitive match first), if any. */

@@ -10,7 +10,7 @@ import { Codes } from '../diagnostics/codes.js';
 import { parse } from '../syntax/index.js';
 import type * as ast from '../syntax/ast.js';
 import type { FileHost } from './host.js';
-import { ResolveError } from './errors.js';
+import { ResolveError, ResolveErrors } from './errors.js';
 import type { PackageName, Resolve } from './model.js';
 import { comparePackageNames, compareSemVer, emptyResolve, packageNameToString } from './model.js';
 import { PackageResolver, type UnresolvedPackage } from './unresolved.js';
@@ -53,6 +53,8 @@ const join = (dir: string, name: string) => `${trimSlash(dir)}/${name}`;
 
 class Loader {
   readonly diagnostics: Diagnostic[] = [];
+  /** Some package failed to parse or resolve: linking would only report follow-on errors. */
+  phaseAFailed = false;
   constructor(
     readonly host: FileHost,
     readonly options: LoadOptions,
@@ -105,8 +107,9 @@ class Loader {
           r.push(item, { items: item.items });
           nested.push(r.resolve());
         } catch (e) {
+          // wit-parser stops here; we go on so that independent errors of the root package are reported too.
           this.catch(e, context);
-          ok = false;
+          this.phaseAFailed = true;
         }
       }
       if (!ok) continue;
@@ -128,6 +131,7 @@ class Loader {
 
   catch(e: unknown, context: readonly string[]): void {
     if (e instanceof ResolveError) this.report(e.diagnostic, context);
+    else if (e instanceof ResolveErrors) for (const d of e.diagnostics) this.report(d, context);
     else throw e;
   }
 
@@ -322,7 +326,7 @@ function link(loader: Loader, groups: Group[], outer: readonly string[], options
       break;
     }
   }
-  if (cycle) return { resolve: undefined, main: [], diagnostics: loader.diagnostics };
+  if (cycle || anyFailed || loader.phaseAFailed) return { resolve: undefined, main: [], diagnostics: loader.diagnostics };
 
   const resolve = emptyResolve(options.features ?? [], options.allFeatures ?? false);
   const main: number[] = [];

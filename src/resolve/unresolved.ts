@@ -6,7 +6,8 @@
 import type * as ast from '../syntax/ast.js';
 import type { Span } from '../text/source.js';
 import { Codes } from '../diagnostics/codes.js';
-import { fail, didYouMean } from './errors.js';
+import { fail, didYouMean, recover, FollowOnError, ResolveErrors } from './errors.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { docsContents as docsText } from '../syntax/docs.js';
 import type {
   Func,
@@ -181,6 +182,10 @@ export class PackageResolver {
   private readonly foreignInterfaces = new Set<number>();
   private typeLookup = new Map<string, Lookup>();
   private readonly requiredResourceTypes: { id: number; span: Span }[] = [];
+  /** Errors found so far; resolution goes on after an error where later errors cannot be caused by it. */
+  private readonly errors: Diagnostic[] = [];
+  /** Interfaces whose resolution failed: missing names in them are not reported again. */
+  private readonly failedInterfaces = new Set<number>();
 
   /** Adds one file: checks its header against the previous ones. */
   push(header: ast.PackageDecl | ast.NestedPackage | undefined, list: DeclList): void {
@@ -226,13 +231,19 @@ export class PackageResolver {
     for (const id of ifaceOrder) {
       const { node, file } = ifaceAst.get(id)!;
       this.cur = file;
-      this.resolveInterface(id, node.items, node.docs, node.attributes);
+      const ok = recover(this.errors, () => {
+        this.resolveInterface(id, node.items, node.docs, node.attributes);
+        return true;
+      });
+      if (!ok) this.abandonInterface(id);
     }
     for (const id of worldOrder) {
       const { node, file } = worldAst.get(id)!;
       this.cur = file;
-      this.resolveWorld(id, node);
+      recover(this.errors, () => this.resolveWorld(id, node));
+      this.typeLookup = new Map();
     }
+    if (this.errors.length > 0) throw new ResolveErrors(this.errors);
     return {
       name: this.name.name,
       nameSpan: this.name.span,
@@ -444,14 +455,26 @@ export class PackageResolver {
     for (const item of items) {
       if (item.kind === 'FuncItem') {
         this.defineName(item.name, { kind: 'item', what: 'function' });
-        funcs.push(
-          this.resolveFunction(item.docs, item.attributes, item.name.name, item.func, item.func.async ? { tag: 'async-freestanding' } : { tag: 'freestanding' }, item.name.span),
-        );
+        const kind: FunctionKind = item.func.async ? { tag: 'async-freestanding' } : { tag: 'freestanding' };
+        const f = recover(this.errors, () => this.resolveFunction(item.docs, item.attributes, item.name.name, item.func, kind, item.name.span));
+        if (f) funcs.push(f);
       } else if (item.kind === 'Resource') {
-        for (const m of item.members ?? []) funcs.push(this.resolveResourceFunc(m, item.name));
+        for (const m of item.members ?? []) {
+          const f = recover(this.errors, () => this.resolveResourceFunc(m, item.name));
+          if (f) funcs.push(f);
+        }
       }
     }
     for (const f of funcs) iface.functions.set(f.name, f);
+    this.interfaceTypes[id] = this.typeLookup;
+    this.typeLookup = new Map();
+  }
+
+  /** After a failed interface: keep what was defined, and silence lookups of what was not. */
+  private abandonInterface(id: number): void {
+    this.failedInterfaces.add(id);
+    const iface = this.interfaces[id]!;
+    for (const [name, l] of this.typeLookup) if (l.kind === 'type' && !iface.types.has(name)) iface.types.set(name, l.id);
     this.interfaceTypes[id] = this.typeLookup;
     this.typeLookup = new Map();
   }
@@ -467,6 +490,7 @@ export class PackageResolver {
     for (const n of u.names) {
       const lookup = this.interfaceTypes[from]!;
       const found = lookup.get(n.name.name);
+      if (!found && this.failedInterfaces.has(from)) throw new FollowOnError();
       if (!found) {
         fail(Codes.UnknownName, `name \`${n.name.name}\` does not exist`, n.name.span, {
           notes: didYouMean(n.name.name, [...lookup.keys()]),
@@ -727,7 +751,8 @@ export class PackageResolver {
       const desc = isImport ? 'import' : 'export';
       const names = isImport ? importNames : exportNames;
       const ifaces = isImport ? importedIfaces : exportedIfaces;
-      const worldItem = this.resolveWorldItem(item);
+      const worldItem = recover(this.errors, () => this.resolveWorldItem(item));
+      if (!worldItem) continue;
       const k = item.item;
       let keyName: string | undefined;
       if (k.kind === 'ExternPath') {
