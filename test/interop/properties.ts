@@ -1,6 +1,6 @@
 /**
  * Property tests for the `witc:interop/interop` fixture, written against the
- * {@link Host} seam so that every host runs the same checks:
+ * `Host` seam (test/support/hosts.ts) so that every host runs the same checks:
  *
  *   defineInteropProperties(built, { name: 'witc', create: witcHost }, HOSTS[0]);
  *
