@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { check } from './commands/check.js';
+import { json } from './commands/json.js';
 import { Exit, UsageError, useColor, type DiagnosticFormat } from './output.js';
 import { version } from './version.js';
 
@@ -24,9 +25,20 @@ interface ResolveFlags {
   deps: string[];
   features: string[];
   allFeatures?: boolean;
+  builtinWit: boolean;
   world?: string;
   format: DiagnosticFormat;
   color?: boolean;
+}
+
+/** The loading part of the flags, as the commands take them. */
+function loadFlags(flags: ResolveFlags) {
+  return {
+    deps: flags.deps,
+    features: flags.features,
+    allFeatures: flags.allFeatures === true,
+    builtinWit: flags.builtinWit,
+  };
 }
 
 /** Options shared by the commands that load WIT. */
@@ -35,6 +47,7 @@ function withResolveOptions(cmd: Command): Command {
     .option('--deps <dir>', 'extra dependency folder, searched like deps/ (repeatable)', collect, [])
     .option('--features <list>', 'enable @unstable features (comma-separated, repeatable)', commaList, [])
     .option('--all-features', 'enable every @unstable feature')
+    .option('--no-builtin-wit', "don't use the WASI packages shipped by installed npm packages (@bytecodealliance/jco)")
     .addOption(
       new Option('--format <format>', 'diagnostics format: human, json, wasm-tools')
         .argParser(parseFormat)
@@ -59,10 +72,21 @@ export function buildProgram(): Command {
       .option('--world <name>', 'also check that this world exists'),
   ).action((path: string, flags: ResolveFlags) => {
     process.exitCode = check(path, {
-      deps: flags.deps,
-      features: flags.features,
-      allFeatures: flags.allFeatures === true,
+      ...loadFlags(flags),
       world: flags.world,
+      format: flags.format,
+      color: useColor(flags.color, process.stderr),
+    });
+  });
+
+  withResolveOptions(
+    program
+      .command('json')
+      .description("print the resolved packages as JSON, exactly as wasm-tools' wit-parser serialises them")
+      .argument('<path>', 'a .wit file or a package directory (with an optional deps/ folder)'),
+  ).action((path: string, flags: ResolveFlags) => {
+    process.exitCode = json(path, {
+      ...loadFlags(flags),
       format: flags.format,
       color: useColor(flags.color, process.stderr),
     });
@@ -97,6 +121,12 @@ function reportInternal(e: unknown): void {
   if (process.env.WITC_DEBUG && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
   else process.stderr.write('(this is a bug in witc; rerun with WITC_DEBUG=1 for details and please report it)\n');
 }
+
+// A closed pipe (`witc json x.wit | head`) is not an error worth a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 
 const code = await main(process.argv.slice(2));
 process.exitCode = code;

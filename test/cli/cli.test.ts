@@ -46,4 +46,47 @@ describe('witc CLI', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('is not a directory');
   });
+
+  it('checks the seed example against the WASI packages of installed npm packages', () => {
+    const r = run('check', join(import.meta.dirname, '../../wit-examples/hello.wit'));
+    expect(r.stderr).toContain('ok (example:hello: 1 interface, 1 world');
+    expect(r.code).toBe(0);
+  });
+
+  it('says which package is missing and how to add it when built-in WIT is disabled', () => {
+    const r = run('check', join(import.meta.dirname, '../../wit-examples/hello.wit'), '--no-builtin-wit');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("package 'wasi:http' not found");
+    expect(r.stderr).toContain('--deps DIR');
+  });
+
+  it('exits 1 with a rendered syntax error, or JSON diagnostics on stdout', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'witc-'));
+    const file = join(dir, 'bad.wit');
+    writeFileSync(file, 'package a:b;\ninterface i {\n  f: func() -> list<u8;\n}\n');
+    const human = run('check', file);
+    expect(human.code).toBe(1);
+    expect(human.stderr).toMatch(/error\[WIT\d{4}\]: expected '>', found ';'/);
+    expect(human.stderr).toContain(`--> ${file}:3:23`);
+    const json = run('check', file, '--format', 'json');
+    expect(json.code).toBe(1);
+    const data = JSON.parse(json.stdout) as { diagnostics: Array<{ span: { line: number; column: number } }> };
+    expect(data.diagnostics[0]!.span).toMatchObject({ line: 3, column: 23 });
+  });
+
+  it('prints Resolve JSON for a valid file and nothing on stdout for an invalid one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'witc-'));
+    const file = join(dir, 'a.wit');
+    writeFileSync(file, 'package a:b;\ninterface i {\n  f: func(x: u32) -> string;\n}\n');
+    const ok = run('json', file);
+    expect(ok.code).toBe(0);
+    const model = JSON.parse(ok.stdout) as { interfaces: Array<{ name: string; functions: Record<string, unknown> }> };
+    expect(model.interfaces[0]!.name).toBe('i');
+    expect(Object.keys(model.interfaces[0]!.functions)).toEqual(['f']);
+    writeFileSync(file, 'package a:b;\ninterface i { f: func(x: nope); }\n');
+    const bad = run('json', file);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('`nope`');
+  });
 });

@@ -1,30 +1,34 @@
 /**
- * `witc check PATH`: parse and resolve a WIT file or package directory, print diagnostics.
+ * `witc check PATH`: parse and resolve a WIT file or package directory, print every problem.
  */
 import { hasErrors } from '../../diagnostics/diagnostic.js';
-import { loadPath, type LoadOptions } from '../../resolve/index.js';
-import { nodeHost } from '../../node/host.js';
-import { Exit, UsageError, printDiagnostics, type DiagnosticFormat } from '../output.js';
+import { packageNameToString } from '../../resolve/model.js';
+import { loadWorld, type LoadFlags } from '../load.js';
+import { Exit, printDiagnostics, type DiagnosticFormat } from '../output.js';
 
-export interface CheckOptions extends LoadOptions {
+export interface CheckOptions extends LoadFlags {
   readonly format: DiagnosticFormat;
   readonly color: boolean;
   readonly world?: string | undefined;
 }
 
 export function check(path: string, options: CheckOptions): number {
-  requirePath(path);
-  for (const dir of options.deps ?? []) requirePath(dir, 'dir');
-  const result = loadPath(nodeHost, path, options);
-  printDiagnostics(result.diagnostics, options.format, options.color);
-  if (hasErrors(result.diagnostics)) return Exit.Errors;
-  if (options.format === 'human') process.stderr.write(`${path}: ok\n`);
+  const { resolve, result, diagnostics } = loadWorld(path, options, options.world, false);
+  printDiagnostics(diagnostics, options.format, options.color);
+  if (hasErrors(diagnostics)) return Exit.Errors;
+  if (options.format === 'human' && resolve) {
+    const names = result.main.map((id) => packageNameToString(resolve.packages[id]!.name));
+    const worlds = result.main.reduce((n, id) => n + resolve.packages[id]!.worlds.size, 0);
+    const ifaces = result.main.reduce((n, id) => n + resolve.packages[id]!.interfaces.size, 0);
+    const deps = resolve.packages.length - result.main.length;
+    process.stderr.write(
+      `${path}: ok (${names.join(', ')}: ${plural(ifaces, 'interface')}, ${plural(worlds, 'world')}; ` +
+        `${plural(deps, 'dependency package', 'dependency packages')})\n`,
+    );
+  }
   return Exit.Ok;
 }
 
-/** Missing inputs are usage errors (exit 2), not diagnostics about WIT. */
-export function requirePath(path: string, want?: 'dir'): void {
-  const kind = nodeHost.stat(path);
-  if (kind === undefined) throw new UsageError(`cannot read \`${path}\`: no such file or directory`);
-  if (want === 'dir' && kind !== 'dir') throw new UsageError(`\`${path}\` is not a directory`);
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
