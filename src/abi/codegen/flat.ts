@@ -90,7 +90,7 @@ function lowerFlatHelper(g: Gen, type: AbiType): string {
   const addr = g.opts.addr;
   const kind = type.kind === 'primitive' ? 'String' : type.kind.charAt(0).toUpperCase() + type.kind.slice(1);
   return g.helper(`lowerFlat${kind}`, type, (name, w) => {
-    w.block(`function ${name}(${g.params({ v: 'any', out: 'unknown[]', at: 'number' })})`, () => {
+    w.block(`function ${name}(${g.params({ v: 'any', out: 'any[]', at: 'number' })})`, () => {
       switch (type.kind) {
         case 'primitive': // string
           w.line(`const q = ${lowerStringCall(g, 'v')};`);

@@ -96,7 +96,7 @@ function emitValueEntry(g: Gen, e: ValueEntry, out: Writer): void {
       w.line(`rt.checkRange(cx, p, ${align}, ${size});`);
       w.line(`return ${loadExpr(g, e.type, 'p')};`);
     }, '},');
-    w.block(`lowerFlat(${g.params({ v: 'any', out: 'unknown[]', at: 'number' })})`, () => {
+    w.block(`lowerFlat(${g.params({ v: 'any', out: 'any[]', at: 'number' })})`, () => {
       w.line('cx.sync();');
       emitLowerFlat(g, e.type, 'v', 'out', 'at', w);
     }, '},');
@@ -117,7 +117,7 @@ function emitValuesEntry(g: Gen, e: ValuesEntry, out: Writer): void {
   const ptrIn = addr === 'i32' ? '(vals[at] >>> 0)' : 'rt.flatPtr64(vals[at])';
   const w = new Writer();
   w.block(`${JSON.stringify(e.name)}:`, () => {
-    w.block(`lower(${g.params({ vs: 'readonly any[]', out: 'unknown[]', 'outPtr?': 'number' })})`, () => {
+    w.block(`lower(${g.params({ vs: 'readonly any[]', out: 'any[]', 'outPtr?': 'number' })})`, () => {
       w.line('cx.sync();');
       if (flat.length <= e.maxFlat) {
         let k = 0;
