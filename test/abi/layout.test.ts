@@ -23,8 +23,13 @@ const labels = (n: number) => Array.from({ length: n }, (_, i) => `l${i}`);
 describe('size and alignment', () => {
   it('lays out record fields at aligned offsets and pads the end', () => {
     // u8 at 0, u32 aligned to 4, u16 at 8, total 10 rounded up to the alignment 4
-    const r = t.record([['a', u8], ['b', u32], ['c', u16]]);
-    expect(recordLayout((r as { fields: never }).fields, 'i32')).toEqual({ offsets: [0, 4, 8], size: 12, align: 4 });
+    const fields = [
+      { name: 'a', type: u8 },
+      { name: 'b', type: u32 },
+      { name: 'c', type: u16 },
+    ];
+    const r: AbiType = { kind: 'record', fields };
+    expect(recordLayout(fields, 'i32')).toEqual({ offsets: [0, 4, 8], size: 12, align: 4 });
     expect(elemSize(r, 'i32')).toBe(12);
     expect(alignment(r, 'i32')).toBe(4);
   });
