@@ -52,6 +52,19 @@ single[42] = T.Star;
 single[64] = T.At;
 single[43] = T.Plus;
 
+/** Makes a token; always the same object shape (chevrotain reads tokens in hot loops). */
+function tok(
+  image: string,
+  startOffset: number,
+  endOffset: number,
+  tokenType: TokenType,
+  tokenTypeIdx: number,
+  commentsBefore: number,
+  payload: string | undefined,
+): Token {
+  return { image, startOffset, endOffset, tokenType, tokenTypeIdx, commentsBefore, payload };
+}
+
 /** Scans a whole file. */
 export function lex(source: Source): LexResult {
   const text = source.text;
@@ -65,10 +78,18 @@ export function lex(source: Source): LexResult {
       diagnostics.push(diagnostic({ code, message, span: { source, start, end } }));
     }
   };
-  let commentsStart = 0;
-  const push = (type: TokenType, start: number, end: number, payload?: string): void => {
-    tokens.push(makeToken(text, type, start, end, commentsStart, comments.length, payload));
-    commentsStart = comments.length;
+  const word = (start: number, end: number, simple: boolean): void => {
+    const kw = keywordAt(text, start, end - start);
+    if (kw !== undefined) {
+      tokens.push(tok(kw.word, start, end - 1, kw.type, kw.type.tokenTypeIdx!, comments.length, undefined));
+    } else {
+      const image = text.slice(start, end);
+      const err = simple ? undefined : validateId(image);
+      tokens.push(tok(image, start, end - 1, T.Id, idIdx, comments.length, err));
+    }
+  };
+  const comment = (start: number, end: number): void => {
+    comments.push(tok(text.slice(start, end), start, end - 1, T.Comment, commentIdx, -1, undefined));
   };
 
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -85,71 +106,91 @@ export function lex(source: Source): LexResult {
     }
     const one = single[c];
     if (one !== undefined) {
-      push(one, i, i + 1);
+      tokens.push(tok(singleImages[c]!, i, i, one, one.tokenTypeIdx!, comments.length, undefined));
       i++;
       continue;
     }
     const start = i;
+    if (c >= 97 && c <= 122) {
+      // Fast path: lowercase ASCII kebab-case words (almost every identifier and keyword).
+      let j = i + 1;
+      let dash = false;
+      let d = text.charCodeAt(j);
+      while ((d >= 97 && d <= 122) || (d >= 48 && d <= 57) || (d === 45 && !dash)) {
+        dash = d === 45;
+        d = text.charCodeAt(++j);
+      }
+      if (!dash && !isWordContinue(d, text, j)) {
+        i = j;
+        word(start, i, true);
+        continue;
+      }
+    }
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 0x80 && isStartAt(text, i))) {
       i = scanWord(text, i);
-      const image = text.slice(start, i);
-      const kw = T.keywords.get(image);
-      if (kw !== undefined) push(kw, start, i);
-      else push(T.Id, start, i, simpleId(image) ? undefined : validateId(image));
+      word(start, i, false);
       continue;
     }
     if (c >= 48 && c <= 57) {
       i++;
       while (i < n && isDigit(text.charCodeAt(i))) i++;
-      push(T.Integer, start, i);
+      tokens.push(tok(text.slice(start, i), start, i - 1, T.Integer, integerIdx, comments.length, undefined));
       continue;
     }
+    let type: TokenType | undefined;
+    let payload: string | undefined;
     switch (c) {
       case 47: {
         // '/'
         const d = text.charCodeAt(i + 1);
         if (d === 47) {
           i = lineCommentEnd(text, i + 2);
-          comments.push(makeToken(text, T.Comment, start, i, -1, -1, undefined));
-        } else if (d === 42) {
+          comment(start, i);
+          continue;
+        }
+        if (d === 42) {
           const end = blockCommentEnd(text, i + 2);
           if (end < 0) {
             report(Codes.UnterminatedComment, 'unterminated block comment', start, start + 1);
             i = n;
           } else i = end;
-          comments.push(makeToken(text, T.Comment, start, i, -1, -1, undefined));
-        } else {
-          push(T.Slash, start, i + 1);
-          i++;
+          comment(start, i);
+          continue;
         }
-        continue;
+        type = T.Slash;
+        i++;
+        break;
       }
-      case 45: {
+      case 45:
         // '-'
         if (text.charCodeAt(i + 1) === 62) {
-          push(T.RArrow, start, i + 2);
+          type = T.RArrow;
           i += 2;
         } else {
-          push(T.Minus, start, i + 1);
+          type = T.Minus;
           i++;
         }
-        continue;
-      }
-      case 37: {
+        break;
+      case 37:
         // '%'
         i++;
         if (i < n && isStartAt(text, i)) i = scanWord(text, i);
-        push(T.ExplicitId, start, i, validateId(text.slice(start + 1, i)));
-        continue;
-      }
+        type = T.ExplicitId;
+        payload = validateId(text.slice(start + 1, i));
+        break;
       case 34: {
         // '"'
         const r = scanString(text, i);
         if (r.error !== undefined) report(Codes.InvalidString, r.error.message, r.error.at, r.error.end);
-        push(T.StringLiteral, start, r.end, r.value);
+        type = T.StringLiteral;
+        payload = r.value;
         i = r.end;
-        continue;
+        break;
       }
+    }
+    if (type !== undefined) {
+      tokens.push(tok(text.slice(start, i), start, i - 1, type, type.tokenTypeIdx!, comments.length, payload));
+      continue;
     }
     // Anything else: an unexpected character (forbidden code points were reported already).
     const cp = text.codePointAt(i)!;
@@ -160,26 +201,11 @@ export function lex(source: Source): LexResult {
   return { tokens, comments, forbidden, diagnostics };
 }
 
-function makeToken(
-  text: string,
-  tokenType: TokenType,
-  start: number,
-  end: number,
-  commentsStart: number,
-  commentsEnd: number,
-  payload: string | undefined,
-): Token {
-  return {
-    image: text.slice(start, end),
-    startOffset: start,
-    endOffset: end - 1,
-    tokenType,
-    tokenTypeIdx: tokenType.tokenTypeIdx!,
-    commentsStart,
-    commentsEnd,
-    payload,
-  };
-}
+const commentIdx = T.Comment.tokenTypeIdx!;
+const idIdx = T.Id.tokenTypeIdx!;
+const integerIdx = T.Integer.tokenTypeIdx!;
+const singleImages: (string | undefined)[] = [];
+for (let c = 0; c < single.length; c++) if (single[c] !== undefined) singleImages[c] = String.fromCharCode(c);
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -207,20 +233,28 @@ function scanWord(text: string, i: number): number {
   return i;
 }
 
-/** Fast path: lowercase ASCII kebab-case (`[a-z][a-z0-9]*(-[a-z0-9]+)*`). */
-function simpleId(s: string): boolean {
-  const c0 = s.charCodeAt(0);
-  if (!(c0 >= 97 && c0 <= 122)) return false;
-  let prevDash = false;
-  for (let i = 1; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 45) {
-      if (prevDash) return false;
-      prevDash = true;
-    } else if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) prevDash = false;
-    else return false;
-  }
-  return !prevDash;
+/** Does the character at `j` (code `d`) continue a word beyond the lowercase fast path? */
+function isWordContinue(d: number, text: string, j: number): boolean {
+  if (d < 0x80) return (d >= 65 && d <= 90) || d === 95 || d === 45 || (d >= 48 && d <= 57) || (d >= 97 && d <= 122);
+  return d === d && isKeylikeContinue(text.codePointAt(j)!);
+}
+
+/** Keywords by length and first character, so that most identifiers are rejected without building a string. */
+const keywordTable = new Map<number, { readonly type: TokenType; readonly word: string }[]>();
+for (const [word, entry] of T.keywordEntries) {
+  const key = word.length * 128 + word.charCodeAt(0);
+  const list = keywordTable.get(key) ?? [];
+  list.push(entry);
+  keywordTable.set(key, list);
+}
+
+function keywordAt(text: string, start: number, len: number): { readonly type: TokenType; readonly word: string } | undefined {
+  const c = text.charCodeAt(start);
+  if (c >= 128 || len > 13) return undefined;
+  const list = keywordTable.get(len * 128 + c);
+  if (list === undefined) return undefined;
+  for (const e of list) if (text.startsWith(e.word, start)) return e;
+  return undefined;
 }
 
 /** End of a line comment's text: before the `\n` (and before a `\r` that directly precedes it). */

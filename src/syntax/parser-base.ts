@@ -76,14 +76,20 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     return { source: this.source, start: n, end: n };
   }
 
-  /** The comments between the previous token and `t`, as docs. */
-  protected docsAt(t: IToken): A.Docs | undefined {
-    const tok = t as Partial<Token>;
-    const s = tok.commentsStart;
-    const e = tok.commentsEnd;
-    if (s === undefined || e === undefined || e <= s) return undefined;
+  /** The comments between the last consumed token and the next one (`LA(1)`), as docs. */
+  protected docsNext(): A.Docs | undefined {
+    const next = this.LA(1) as Partial<Token>;
+    const e = next.commentsBefore ?? this.comments.length;
+    const s = this.lexerState() < 0 ? 0 : (this.LA(0) as Token).commentsBefore;
+    if (e <= s) return undefined;
     const comments = this.comments.slice(s, e);
     return { span: this.span(comments[0]!.startOffset, comments[comments.length - 1]!.endOffset! + 1), comments };
+  }
+
+  /** Consumes an identifier (`foo` or `%foo`), checking it is kebab-case where wit-parser checks it. */
+  protected name(idx: number): A.Id {
+    const tok = this.consume(idx, T.Identifier) as Token;
+    return this.RECORDING_PHASE ? (undefined as never) : this.makeId(tok);
   }
 
   protected makeId(tok: Token): A.Id {
@@ -176,7 +182,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
       if (!REC && (end === undefined ? T.isEof(la) : la.tokenType === end)) break;
       const state = this.lexerState();
       try {
-        body(REC ? undefined : this.docsAt(la), la.startOffset);
+        body(REC ? undefined : this.docsNext(), la.startOffset);
       } catch (e) {
         if (REC || !this.recover(e, state, sync)) {
           if (REC) throw e;
@@ -274,7 +280,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     const REC = this.RECORDING_PHASE;
     const out: N[] = [];
     for (;;) {
-      const docs = REC ? undefined : this.docsAt(this.LA(1));
+      const docs = REC ? undefined : this.docsNext();
       if (REC || this.LA(1).tokenType === end) {
         this.consume(idx, end);
         if (!REC) break;

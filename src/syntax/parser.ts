@@ -7,21 +7,26 @@
  * do this, otherwise expect Y"); those are written as plain conditionals guarded by `RECORDING_PHASE`, so that
  * chevrotain's grammar recording still sees every terminal and sub-rule.
  *
+ * For speed, rule bodies build nodes directly (`if (!REC)` instead of `ACTION` closures), alternatives of `OR` are
+ * created once and cached, and identifiers are consumed in place (`name(idx)`) rather than through a sub-rule.
+ *
  * Error recovery: the bodies of files, nested packages, interfaces, worlds and resources parse item by item; an
  * error abandons the current item, the parser skips to the end of that item (its `;` or its closing brace, or the
- * next keyword that starts an item) and carries on. Rules for the productions are in grammar/wit.ebnf.
+ * next keyword that starts an item) and carries on. Productions are listed in grammar/wit.ebnf.
  */
-import type { IToken, TokenType } from 'chevrotain';
+import type { IOrAlt, IToken, OrMethodOpts, TokenType } from 'chevrotain';
 import { Codes } from '../diagnostics/codes.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { TooManyErrors } from './errors.js';
 import type { Source, Span } from '../text/source.js';
 import type * as A from './ast.js';
+import { TooManyErrors } from './errors.js';
 import { ParserBase } from './parser-base.js';
 import * as T from './tokens.js';
 import type { Token } from './tokens.js';
 
 type Attrs = readonly A.Attribute[];
+type ItemArgs = { ARGS: [A.Docs | undefined, Attrs, number] };
+type PathRest = { pkg: A.Id; name: A.Id; version: A.Version | undefined } | undefined;
 
 const topSync = syncSet(T.Interface, T.World, T.Use, T.Package);
 const interfaceSync = syncSet(T.Type, T.Record, T.Flags, T.Variant, T.Enum, T.Resource, T.Use);
@@ -35,7 +40,23 @@ function syncSet(...types: TokenType[]): ReadonlySet<number> {
 /** Limit of nested types and of nested package blocks (as in wit-parser). */
 const MAX_DEPTH = 100;
 
+/** A placeholder returned by rules during chevrotain's recording phase (never part of a real tree). */
+const REC_NODE = undefined as never;
+
 export class WitParser extends ParserBase {
+  /** Arguments for the item sub-rule chosen by an `OR` (set just before the `OR`, read by its alternatives). */
+  private item: ItemArgs = { ARGS: [undefined, [], 0] };
+  private topAlts?: OrMethodOpts<A.TopLevelItem>;
+  private interfaceAlts?: OrMethodOpts<A.InterfaceItem>;
+  private worldAlts?: OrMethodOpts<A.WorldItem>;
+  private memberAlts?: OrMethodOpts<A.ResourceMember>;
+  private typeAlts?: OrMethodOpts<A.TypeExpr>;
+  private externAlts?: OrMethodOpts<A.ExternItem>;
+  private resultAlts?: IOrAlt<void>[];
+  private externFirst: A.Id | undefined;
+  private resultOk: A.TypeExpr | undefined;
+  private resultErr: A.TypeExpr | undefined;
+
   constructor() {
     super();
     this.performSelfAnalysis();
@@ -43,8 +64,8 @@ export class WitParser extends ParserBase {
 
   /**
    * Parses the tokens of one file. Returns the tree (partial after errors) and the syntax diagnostics:
-   * `errors` (lexical and syntax errors, in the order wit-parser would meet them) and `late` (errors wit-parser
-   * reports only after parsing the file).
+   * `errors` (lexical and syntax errors found by the parser) and `late` (errors wit-parser reports only after
+   * parsing the file).
    */
   parseTokens(
     source: Source,
@@ -76,24 +97,37 @@ export class WitParser extends ParserBase {
   readonly file = this.RULE('file', (): void => {
     const REC = this.RECORDING_PHASE;
     if (REC || this.LA(1).tokenType === T.Package) {
-      const docs = this.docsAt(this.LA(1));
+      const docs = this.docsNext();
       const start = this.LA(1).startOffset;
       try {
         const item = this.SUBRULE(this.packageItem, { ARGS: [docs, [], start, true] });
-        this.ACTION(() => {
+        if (!REC) {
           if (item.kind === 'PackageDecl') this.header = item;
           else this.topItems.push(item);
-        });
+        }
       } catch (e) {
         this.recover(e, -1, topSync);
       }
     }
     this.bodyLoop(undefined, topSync, (docs, start) => {
       const attrs = this.SUBRULE(this.attributes);
-      const item = this.SUBRULE(this.topItem, { ARGS: [docs, attrs, start] });
-      this.ACTION(() => this.topItems.push(item));
+      this.item = { ARGS: [docs, attrs, start] };
+      const item = this.OR(this.topAlts ?? this.makeTopAlts());
+      if (!REC) this.topItems.push(item);
     });
   });
+
+  private makeTopAlts(): OrMethodOpts<A.TopLevelItem> {
+    return (this.topAlts = {
+      DEF: [
+        { ALT: () => this.SUBRULE(this.interface, this.item) },
+        { ALT: () => this.SUBRULE(this.world, this.item) },
+        { ALT: () => this.SUBRULE(this.topLevelUse, this.item) },
+        { ALT: () => this.SUBRULE(this.packageItem, { ARGS: [...this.item.ARGS, false] }) as A.NestedPackage },
+      ],
+      ERR_MSG: '`world`, `interface` or `use`',
+    });
+  }
 
   /** `package ns:name[@ver];` (only as the first item) or `package ns:name[@ver] { … }`. */
   private readonly packageItem = this.RULE(
@@ -107,74 +141,49 @@ export class WitParser extends ParserBase {
         this.CONSUME(T.Semicolon);
         if (!REC) return { kind: 'PackageDecl', span: this.spanFrom(start), docs, attributes: attrs, name };
       }
-      if (!REC && attrs.length > 0) {
-        this.report(Codes.InvalidNestedPackage, 'cannot place attributes on nested packages', this.tokSpan(kw));
-      }
-      if (!REC && this.pkgDepth > 0) {
-        this.late.push(
-          diagnostic({
-            code: Codes.InvalidNestedPackage,
-            message: 'nested packages must be placed at the top-level',
-            span: name.span,
-          }),
-        );
-      }
+      if (!REC) this.checkNestedPackage(kw, attrs, name);
       this.CONSUME(T.LBrace);
       const items: (A.Interface | A.World | A.TopLevelUse)[] = [];
       this.pkgDepth++;
       try {
         this.bodyLoop(T.RBrace, topSync, (docs, start) => {
           const attrs = this.SUBRULE2(this.attributes);
-          const item = this.SUBRULE(this.topItem, { ARGS: [docs, attrs, start] });
-          this.ACTION(() => {
-            if (item.kind !== 'NestedPackage') items.push(item);
-          });
+          this.item = { ARGS: [docs, attrs, start] };
+          const item = this.OR2(this.topAlts ?? this.makeTopAlts());
+          if (!REC && item.kind !== 'NestedPackage') items.push(item);
         });
       } finally {
         this.pkgDepth--;
       }
       this.CONSUME(T.RBrace);
-      return this.ACTION(() => ({
-        kind: 'NestedPackage' as const,
-        span: this.spanFrom(start),
-        docs,
-        attributes: attrs,
-        name,
-        items,
-      }));
+      if (REC) return REC_NODE;
+      return { kind: 'NestedPackage', span: this.spanFrom(start), docs, attributes: attrs, name, items };
     },
   );
 
+  private checkNestedPackage(kw: IToken, attrs: Attrs, name: A.PackageName): void {
+    if (attrs.length > 0) {
+      this.report(Codes.InvalidNestedPackage, 'cannot place attributes on nested packages', this.tokSpan(kw));
+    }
+    if (this.pkgDepth > 0) {
+      const message = 'nested packages must be placed at the top-level';
+      this.late.push(diagnostic({ code: Codes.InvalidNestedPackage, message, span: name.span }));
+    }
+  }
+
   /** `ns:name[@version]` */
   private readonly packageName = this.RULE('packageName', (): A.PackageName => {
-    const namespace = this.SUBRULE(this.id);
+    const namespace = this.name(0);
     this.CONSUME(T.Colon);
-    const name = this.SUBRULE2(this.id);
+    const name = this.name(1);
     let version: A.Version | undefined;
     this.OPTION(() => {
       this.CONSUME(T.At);
       version = this.SUBRULE(this.version);
     });
-    return this.ACTION(() => ({
-      kind: 'PackageName' as const,
-      span: this.span(namespace.span.start, (version ?? name).span.end),
-      namespace,
-      name,
-      version,
-    }));
-  });
-
-  private readonly topItem = this.RULE('topItem', (docs: A.Docs | undefined, attrs: Attrs, start: number) => {
-    const args = { ARGS: [docs, attrs, start] as [A.Docs | undefined, Attrs, number] };
-    return this.OR<A.TopLevelItem>({
-      DEF: [
-        { ALT: () => this.SUBRULE(this.interface, args) },
-        { ALT: () => this.SUBRULE(this.world, args) },
-        { ALT: () => this.SUBRULE(this.topLevelUse, args) },
-        { ALT: () => this.SUBRULE(this.packageItem, { ARGS: [docs, attrs, start, false] }) as A.NestedPackage },
-      ],
-      ERR_MSG: '`world`, `interface` or `use`',
-    });
+    if (this.RECORDING_PHASE) return REC_NODE;
+    const span = this.span(namespace.span.start, (version ?? name).span.end);
+    return { kind: 'PackageName', span, namespace, name, version };
   });
 
   /** `use path [as name];` at the top level. */
@@ -184,106 +193,127 @@ export class WitParser extends ParserBase {
     let as: A.Id | undefined;
     this.OPTION(() => {
       this.CONSUME(T.As);
-      as = this.SUBRULE(this.id);
+      as = this.name(0);
     });
     this.CONSUME(T.Semicolon);
-    return this.ACTION((): A.TopLevelUse => ({ kind: 'TopLevelUse', span: this.spanFrom(start), docs, attributes: attrs, path, as }));
+    if (this.RECORDING_PHASE) return REC_NODE;
+    return { kind: 'TopLevelUse', span: this.spanFrom(start), docs, attributes: attrs, path, as } as A.TopLevelUse;
   });
 
   /** `name` or `ns:pkg/name[@version]`. */
   private readonly usePath = this.RULE('usePath', (): A.UsePath => {
-    const first = this.SUBRULE(this.id);
-    let rest: { pkg: A.Id; name: A.Id; version: A.Version | undefined } | undefined;
-    this.OPTION(() => {
-      this.CONSUME(T.Colon);
-      const pkg = this.SUBRULE2(this.id);
-      this.CONSUME(T.Slash);
-      const name = this.SUBRULE3(this.id);
+    const first = this.name(0);
+    const rest = this.pathRest(1);
+    return this.RECORDING_PHASE ? REC_NODE : this.makePath(first, rest);
+  });
+
+  /** The optional `:pkg/name[@version]` after the first name of a path. */
+  private pathRest(idx: number): PathRest {
+    let rest: PathRest;
+    this.option(idx, () => {
+      this.consume(idx, T.Colon);
+      const pkg = this.name(idx + 1);
+      this.consume(idx, T.Slash);
+      const name = this.name(idx + 2);
       let version: A.Version | undefined;
-      this.OPTION2(() => {
-        this.CONSUME(T.At);
-        version = this.SUBRULE(this.version);
+      this.option(idx + 1, () => {
+        this.consume(idx, T.At);
+        version = this.subrule(idx, this.version);
       });
       rest = { pkg, name, version };
     });
-    return this.ACTION(() => this.makePath(first, rest));
-  });
+    return rest;
+  }
 
   // -------------------------------------------------------------------------------------------------------------
   // Interfaces and worlds
 
   private readonly interface = this.RULE('interface', (docs: A.Docs | undefined, attrs: Attrs, start: number) => {
     this.CONSUME(T.Interface);
-    const name = this.SUBRULE(this.id);
+    const name = this.name(0);
     const items = this.SUBRULE(this.interfaceBody);
-    return this.ACTION((): A.Interface => ({ kind: 'Interface', span: this.spanFrom(start), docs, attributes: attrs, name, items }));
+    if (this.RECORDING_PHASE) return REC_NODE;
+    return { kind: 'Interface', span: this.spanFrom(start), docs, attributes: attrs, name, items } as A.Interface;
   });
 
   /** `{ items }` of an interface (named or inline). */
   private readonly interfaceBody = this.RULE('interfaceBody', (): A.InterfaceItem[] => {
+    const REC = this.RECORDING_PHASE;
     this.CONSUME(T.LBrace);
     const items: A.InterfaceItem[] = [];
     this.bodyLoop(T.RBrace, interfaceSync, (docs, start) => {
       const attrs = this.SUBRULE(this.attributes);
-      const args = { ARGS: [docs, attrs, start] as [A.Docs | undefined, Attrs, number] };
-      const item = this.OR<A.InterfaceItem>({
-        DEF: [
-          { ALT: () => this.SUBRULE(this.typeAlias, args) },
-          { ALT: () => this.SUBRULE(this.flags, args) },
-          { ALT: () => this.SUBRULE(this.enum, args) },
-          { ALT: () => this.SUBRULE(this.variant, args) },
-          { ALT: () => this.SUBRULE(this.resource, args) },
-          { ALT: () => this.SUBRULE(this.record, args) },
-          { ALT: () => this.SUBRULE(this.funcItem, args) },
-          { ALT: () => this.SUBRULE(this.use, args) },
-        ],
-        ERR_MSG: '`type`, `resource` or `func`',
-      });
-      this.ACTION(() => items.push(item));
+      this.item = { ARGS: [docs, attrs, start] };
+      const item = this.OR(this.interfaceAlts ?? this.makeInterfaceAlts());
+      if (!REC) items.push(item);
     });
     this.CONSUME(T.RBrace);
     return items;
   });
 
+  private makeInterfaceAlts(): OrMethodOpts<A.InterfaceItem> {
+    return (this.interfaceAlts = {
+      DEF: [
+        { ALT: () => this.SUBRULE(this.typeAlias, this.item) },
+        { ALT: () => this.SUBRULE(this.flags, this.item) },
+        { ALT: () => this.SUBRULE(this.enum, this.item) },
+        { ALT: () => this.SUBRULE(this.variant, this.item) },
+        { ALT: () => this.SUBRULE(this.resource, this.item) },
+        { ALT: () => this.SUBRULE(this.record, this.item) },
+        { ALT: () => this.SUBRULE(this.funcItem, this.item) },
+        { ALT: () => this.SUBRULE(this.use, this.item) },
+      ],
+      ERR_MSG: '`type`, `resource` or `func`',
+    });
+  }
+
   private readonly world = this.RULE('world', (docs: A.Docs | undefined, attrs: Attrs, start: number) => {
+    const REC = this.RECORDING_PHASE;
     this.CONSUME(T.World);
-    const name = this.SUBRULE(this.id);
+    const name = this.name(0);
     this.CONSUME(T.LBrace);
     const items: A.WorldItem[] = [];
     this.bodyLoop(T.RBrace, worldSync, (docs, start) => {
       const attrs = this.SUBRULE(this.attributes);
-      const args = { ARGS: [docs, attrs, start] as [A.Docs | undefined, Attrs, number] };
-      const item = this.OR<A.WorldItem>({
-        DEF: [
-          { ALT: () => this.SUBRULE(this.import, args) },
-          { ALT: () => this.SUBRULE(this.export, args) },
-          { ALT: () => this.SUBRULE(this.use, args) },
-          { ALT: () => this.SUBRULE(this.typeAlias, args) },
-          { ALT: () => this.SUBRULE(this.flags, args) },
-          { ALT: () => this.SUBRULE(this.resource, args) },
-          { ALT: () => this.SUBRULE(this.record, args) },
-          { ALT: () => this.SUBRULE(this.variant, args) },
-          { ALT: () => this.SUBRULE(this.enum, args) },
-          { ALT: () => this.SUBRULE(this.include, args) },
-        ],
-        ERR_MSG: '`import`, `export`, `include`, `use`, or type definition',
-      });
-      this.ACTION(() => items.push(item));
+      this.item = { ARGS: [docs, attrs, start] };
+      const item = this.OR(this.worldAlts ?? this.makeWorldAlts());
+      if (!REC) items.push(item);
     });
     this.CONSUME(T.RBrace);
-    return this.ACTION((): A.World => ({ kind: 'World', span: this.spanFrom(start), docs, attributes: attrs, name, items }));
+    if (REC) return REC_NODE;
+    return { kind: 'World', span: this.spanFrom(start), docs, attributes: attrs, name, items } as A.World;
   });
+
+  private makeWorldAlts(): OrMethodOpts<A.WorldItem> {
+    return (this.worldAlts = {
+      DEF: [
+        { ALT: () => this.SUBRULE(this.import, this.item) },
+        { ALT: () => this.SUBRULE(this.export, this.item) },
+        { ALT: () => this.SUBRULE(this.use, this.item) },
+        { ALT: () => this.SUBRULE(this.typeAlias, this.item) },
+        { ALT: () => this.SUBRULE(this.flags, this.item) },
+        { ALT: () => this.SUBRULE(this.resource, this.item) },
+        { ALT: () => this.SUBRULE(this.record, this.item) },
+        { ALT: () => this.SUBRULE(this.variant, this.item) },
+        { ALT: () => this.SUBRULE(this.enum, this.item) },
+        { ALT: () => this.SUBRULE(this.include, this.item) },
+      ],
+      ERR_MSG: '`import`, `export`, `include`, `use`, or type definition',
+    });
+  }
 
   private readonly import = this.RULE('import', (docs: A.Docs | undefined, attrs: Attrs, start: number) => {
     this.CONSUME(T.Import);
     const item = this.SUBRULE(this.externItem);
-    return this.ACTION((): A.Import => ({ kind: 'Import', span: this.spanFrom(start), docs, attributes: attrs, item }));
+    if (this.RECORDING_PHASE) return REC_NODE;
+    return { kind: 'Import', span: this.spanFrom(start), docs, attributes: attrs, item } as A.Import;
   });
 
   private readonly export = this.RULE('export', (docs: A.Docs | undefined, attrs: Attrs, start: number) => {
     this.CONSUME(T.Export);
     const item = this.SUBRULE(this.externItem);
-    return this.ACTION((): A.Export => ({ kind: 'Export', span: this.spanFrom(start), docs, attributes: attrs, item }));
+    if (this.RECORDING_PHASE) return REC_NODE;
+    return { kind: 'Export', span: this.spanFrom(start), docs, attributes: attrs, item } as A.Export;
   });
 
   /**
@@ -292,79 +322,71 @@ export class WitParser extends ParserBase {
    */
   private readonly externItem = this.RULE('externItem', (): A.ExternItem => {
     const REC = this.RECORDING_PHASE;
-    const first = this.SUBRULE(this.id);
-    const start = REC ? 0 : first.span.start;
+    const first = this.name(0);
     if (REC || this.LA(1).tokenType === T.Colon) {
       this.CONSUME(T.Colon);
-      const r = this.OR<A.ExternItem>({
-        DEF: [
-          {
-            ALT: () => {
-              const func = this.SUBRULE(this.funcType);
-              this.CONSUME(T.Semicolon);
-              return this.ACTION((): A.ExternFunc => ({ kind: 'ExternFunc', span: this.spanFrom(start), name: first, func }));
-            },
-          },
-          {
-            ALT: () => {
-              this.CONSUME(T.Interface);
-              const items = this.SUBRULE(this.interfaceBody);
-              return this.ACTION((): A.ExternInterface => ({ kind: 'ExternInterface', span: this.spanFrom(start), name: first, items }));
-            },
-          },
-          { ALT: () => this.SUBRULE(this.externPathOrLabel, { ARGS: [first] }) },
-        ],
-        ERR_MSG: 'an identifier or string',
-      });
+      this.externFirst = first;
+      const r = this.OR(this.externAlts ?? this.makeExternAlts());
       if (!REC) return r;
     }
-    this.CONSUME2(T.Semicolon);
-    return this.ACTION((): A.ExternPath => ({ kind: 'ExternPath', span: this.spanFrom(start), path: this.makePath(first, undefined) }));
+    this.CONSUME(T.Semicolon);
+    if (REC) return REC_NODE;
+    return { kind: 'ExternPath', span: this.spanFrom(first.span.start), path: this.makePath(first, undefined) };
+  });
+
+  private makeExternAlts(): OrMethodOpts<A.ExternItem> {
+    return (this.externAlts = {
+      DEF: [
+        { ALT: () => this.SUBRULE(this.externFunc, { ARGS: [this.externFirst!] }) },
+        { ALT: () => this.SUBRULE(this.externInterface, { ARGS: [this.externFirst!] }) },
+        { ALT: () => this.SUBRULE(this.externPathOrLabel, { ARGS: [this.externFirst!] }) },
+      ],
+      ERR_MSG: 'an identifier or string',
+    });
+  }
+
+  private readonly externFunc = this.RULE('externFunc', (first: A.Id): A.ExternFunc => {
+    const func = this.SUBRULE(this.funcType);
+    this.CONSUME(T.Semicolon);
+    if (this.RECORDING_PHASE) return REC_NODE;
+    return { kind: 'ExternFunc', span: this.spanFrom(first.span.start), name: first, func };
+  });
+
+  private readonly externInterface = this.RULE('externInterface', (first: A.Id): A.ExternInterface => {
+    this.CONSUME(T.Interface);
+    const items = this.SUBRULE(this.interfaceBody);
+    if (this.RECORDING_PHASE) return REC_NODE;
+    return { kind: 'ExternInterface', span: this.spanFrom(first.span.start), name: first, items };
   });
 
   /** After `first:` — `pkg/name[@v];` (a package path) or `path;` (a label implementing `path`). */
   private readonly externPathOrLabel = this.RULE('externPathOrLabel', (first: A.Id): A.ExternPath | A.ExternImplements => {
     const REC = this.RECORDING_PHASE;
-    const second = this.SUBRULE(this.id);
+    const second = this.name(0);
     let result: A.ExternPath | A.ExternImplements | undefined;
     if (REC || this.LA(1).tokenType === T.Slash) {
       this.CONSUME(T.Slash);
-      const name = this.SUBRULE2(this.id);
+      const name = this.name(1);
       let version: A.Version | undefined;
       this.OPTION(() => {
         this.CONSUME(T.At);
         version = this.SUBRULE(this.version);
       });
       this.CONSUME(T.Semicolon);
-      result = this.ACTION(() => ({
-        kind: 'ExternPath' as const,
-        span: this.spanFrom(first.span.start),
-        path: this.makePath(first, { pkg: second, name, version }),
-      }));
+      if (!REC) {
+        const path = this.makePath(first, { pkg: second, name, version });
+        result = { kind: 'ExternPath', span: this.spanFrom(first.span.start), path };
+      }
     }
     if (REC || result === undefined) {
-      let rest: { pkg: A.Id; name: A.Id; version: A.Version | undefined } | undefined;
-      this.OPTION2(() => {
-        this.CONSUME(T.Colon);
-        const pkg = this.SUBRULE3(this.id);
-        this.CONSUME2(T.Slash);
-        const name = this.SUBRULE4(this.id);
-        let version: A.Version | undefined;
-        this.OPTION3(() => {
-          this.CONSUME2(T.At);
-          version = this.SUBRULE2(this.version);
-        });
-        rest = { pkg, name, version };
-      });
+      const rest = this.pathRest(2);
       this.CONSUME2(T.Semicolon);
-      result = this.ACTION(() => ({
-        kind: 'ExternImplements' as const,
-        span: this.spanFrom(first.span.start),
-        label: first,
-        path: this.makePath(second, rest),
-      }));
+      if (!REC) {
+        const path = this.makePath(second, rest);
+        result = { kind: 'ExternImplements', span: this.spanFrom(first.span.start), label: first, path };
+      }
     }
-    return result!;
+    return REC ? REC_NODE : result!;
   });
 
   /** `include path [with { a as b, … }]` — no `;` after the braces. */
@@ -378,44 +400,50 @@ export class WitParser extends ParserBase {
       this.CONSUME(T.With);
       this.CONSUME(T.LBrace);
       names = this.listTail(T.RBrace, 1, () => {
-        const name = this.SUBRULE(this.id);
+        const name = this.name(0);
         this.CONSUME(T.As);
-        const as = this.SUBRULE2(this.id);
-        return this.ACTION((): A.IncludeName => ({ kind: 'IncludeName', span: this.span(name.span.start, as.span.end), name, as }));
+        const as = this.name(1);
+        if (REC) return REC_NODE;
+        return { kind: 'IncludeName', span: this.span(name.span.start, as.span.end), name, as } as A.IncludeName;
       });
     }
     if (REC || !hasWith) this.CONSUME(T.Semicolon);
-    return this.ACTION((): A.Include => ({ kind: 'Include', span: this.spanFrom(start), docs, attributes: attrs, path, with: names }));
+    if (REC) return REC_NODE;
+    return { kind: 'Include', span: this.spanFrom(start), docs, attributes: attrs, path, with: names } as A.Include;
   });
 
   /** `use path.{a, b as c};` in an interface or world. */
   private readonly use = this.RULE('use', (docs: A.Docs | undefined, attrs: Attrs, start: number) => {
+    const REC = this.RECORDING_PHASE;
     this.CONSUME(T.Use);
     const path = this.SUBRULE(this.usePath);
     this.CONSUME(T.Period);
     this.CONSUME(T.LBrace);
     const names = this.listTail(T.RBrace, 1, () => {
-      const name = this.SUBRULE(this.id);
+      const name = this.name(0);
       let as: A.Id | undefined;
       this.OPTION(() => {
         this.CONSUME(T.As);
-        as = this.SUBRULE2(this.id);
+        as = this.name(1);
       });
-      return this.ACTION((): A.UseName => ({ kind: 'UseName', span: this.span(name.span.start, (as ?? name).span.end), name, as }));
+      if (REC) return REC_NODE;
+      return { kind: 'UseName', span: this.span(name.span.start, (as ?? name).span.end), name, as } as A.UseName;
     });
     this.CONSUME(T.Semicolon);
-    return this.ACTION((): A.Use => ({ kind: 'Use', span: this.spanFrom(start), docs, attributes: attrs, path, names }));
+    if (REC) return REC_NODE;
+    return { kind: 'Use', span: this.spanFrom(start), docs, attributes: attrs, path, names } as A.Use;
   });
 
   // -------------------------------------------------------------------------------------------------------------
   // Functions
 
   private readonly funcItem = this.RULE('funcItem', (docs: A.Docs | undefined, attrs: Attrs, start: number) => {
-    const name = this.SUBRULE(this.id);
+    const name = this.name(0);
     this.CONSUME(T.Colon);
     const func = this.SUBRULE(this.funcType);
     this.CONSUME(T.Semicolon);
-    return this.ACTION((): A.FuncItem => ({ kind: 'FuncItem', span: this.spanFrom(start), docs, attributes: attrs, name, func }));
+    if (this.RECORDING_PHASE) return REC_NODE;
+    return { kind: 'FuncItem', span: this.spanFrom(start), docs, attributes: attrs, name, func } as A.FuncItem;
   });
 
   /** `[async] func(params) [-> T]` */
@@ -433,17 +461,20 @@ export class WitParser extends ParserBase {
       this.CONSUME(T.RArrow);
       result = this.SUBRULE(this.typeExpr);
     });
-    return this.ACTION(() => ({ kind: 'FuncType' as const, span: this.spanFrom(start), async: isAsync, params, result }));
+    if (this.RECORDING_PHASE) return REC_NODE;
+    return { kind: 'FuncType', span: this.spanFrom(start), async: isAsync, params, result };
   });
 
   /** `(a: T, b: U)` with an optional trailing comma. */
   private readonly params = this.RULE('params', (): A.Param[] => {
+    const REC = this.RECORDING_PHASE;
     this.CONSUME(T.LParen);
     return this.listTail(T.RParen, 1, () => {
-      const name = this.SUBRULE(this.id);
+      const name = this.name(0);
       this.CONSUME(T.Colon);
       const type = this.SUBRULE(this.typeExpr);
-      return this.ACTION((): A.Param => ({ kind: 'Param', span: this.span(name.span.start, type.span.end), name, type }));
+      if (REC) return REC_NODE;
+      return { kind: 'Param', span: this.span(name.span.start, type.span.end), name, type } as A.Param;
     });
   });
 
@@ -452,70 +483,81 @@ export class WitParser extends ParserBase {
 
   private readonly typeAlias = this.RULE('typeAlias', (docs: A.Docs | undefined, attrs: Attrs, start: number) => {
     this.CONSUME(T.Type);
-    const name = this.SUBRULE(this.id);
+    const name = this.name(0);
     this.CONSUME(T.Equals);
     const type = this.SUBRULE(this.typeExpr);
     this.CONSUME(T.Semicolon);
-    return this.ACTION((): A.TypeAlias => ({ kind: 'TypeAlias', span: this.spanFrom(start), docs, attributes: attrs, name, type }));
+    if (this.RECORDING_PHASE) return REC_NODE;
+    return { kind: 'TypeAlias', span: this.spanFrom(start), docs, attributes: attrs, name, type } as A.TypeAlias;
   });
 
   private readonly record = this.RULE('record', (docs: A.Docs | undefined, attrs: Attrs, start: number) => {
+    const REC = this.RECORDING_PHASE;
     this.CONSUME(T.Record);
-    const name = this.SUBRULE(this.id);
+    const name = this.name(0);
     this.CONSUME(T.LBrace);
     const fields = this.listTail(T.RBrace, 1, (fdocs) => {
-      const fname = this.SUBRULE2(this.id);
+      const fname = this.name(1);
       this.CONSUME(T.Colon);
       const type = this.SUBRULE(this.typeExpr);
-      return this.ACTION((): A.Field => ({ kind: 'Field', span: this.span(fname.span.start, type.span.end), docs: fdocs, name: fname, type }));
+      if (REC) return REC_NODE;
+      return { kind: 'Field', span: this.span(fname.span.start, type.span.end), docs: fdocs, name: fname, type } as A.Field;
     });
-    return this.ACTION((): A.Record => ({ kind: 'Record', span: this.spanFrom(start), docs, attributes: attrs, name, fields }));
+    if (REC) return REC_NODE;
+    return { kind: 'Record', span: this.spanFrom(start), docs, attributes: attrs, name, fields } as A.Record;
   });
 
   private readonly flags = this.RULE('flags', (docs: A.Docs | undefined, attrs: Attrs, start: number) => {
+    const REC = this.RECORDING_PHASE;
     this.CONSUME(T.Flags);
-    const name = this.SUBRULE(this.id);
+    const name = this.name(0);
     this.CONSUME(T.LBrace);
     const flags = this.listTail(T.RBrace, 1, (fdocs) => {
-      const fname = this.SUBRULE2(this.id);
-      return this.ACTION((): A.Flag => ({ kind: 'Flag', span: fname.span, docs: fdocs, name: fname }));
+      const fname = this.name(1);
+      return REC ? REC_NODE : ({ kind: 'Flag', span: fname.span, docs: fdocs, name: fname } as A.Flag);
     });
-    return this.ACTION((): A.Flags => ({ kind: 'Flags', span: this.spanFrom(start), docs, attributes: attrs, name, flags }));
+    if (REC) return REC_NODE;
+    return { kind: 'Flags', span: this.spanFrom(start), docs, attributes: attrs, name, flags } as A.Flags;
   });
 
   private readonly variant = this.RULE('variant', (docs: A.Docs | undefined, attrs: Attrs, start: number) => {
+    const REC = this.RECORDING_PHASE;
     this.CONSUME(T.Variant);
-    const name = this.SUBRULE(this.id);
+    const name = this.name(0);
     this.CONSUME(T.LBrace);
     const cases = this.listTail(T.RBrace, 1, (cdocs) => {
-      const cname = this.SUBRULE2(this.id);
+      const cname = this.name(1);
       let type: A.TypeExpr | undefined;
       this.OPTION(() => {
         this.CONSUME(T.LParen);
         type = this.SUBRULE(this.typeExpr);
         this.CONSUME(T.RParen);
       });
-      return this.ACTION((): A.VariantCase => ({ kind: 'VariantCase', span: this.spanFrom(cname.span.start), docs: cdocs, name: cname, type }));
+      if (REC) return REC_NODE;
+      return { kind: 'VariantCase', span: this.spanFrom(cname.span.start), docs: cdocs, name: cname, type } as A.VariantCase;
     });
-    return this.ACTION((): A.Variant => ({ kind: 'Variant', span: this.spanFrom(start), docs, attributes: attrs, name, cases }));
+    if (REC) return REC_NODE;
+    return { kind: 'Variant', span: this.spanFrom(start), docs, attributes: attrs, name, cases } as A.Variant;
   });
 
   private readonly enum = this.RULE('enum', (docs: A.Docs | undefined, attrs: Attrs, start: number) => {
+    const REC = this.RECORDING_PHASE;
     this.CONSUME(T.Enum);
-    const name = this.SUBRULE(this.id);
+    const name = this.name(0);
     this.CONSUME(T.LBrace);
     const cases = this.listTail(T.RBrace, 1, (cdocs) => {
-      const cname = this.SUBRULE2(this.id);
-      return this.ACTION((): A.EnumCase => ({ kind: 'EnumCase', span: cname.span, docs: cdocs, name: cname }));
+      const cname = this.name(1);
+      return REC ? REC_NODE : ({ kind: 'EnumCase', span: cname.span, docs: cdocs, name: cname } as A.EnumCase);
     });
-    return this.ACTION((): A.Enum => ({ kind: 'Enum', span: this.spanFrom(start), docs, attributes: attrs, name, cases }));
+    if (REC) return REC_NODE;
+    return { kind: 'Enum', span: this.spanFrom(start), docs, attributes: attrs, name, cases } as A.Enum;
   });
 
   /** `resource name;` or `resource name { members }`. */
   private readonly resource = this.RULE('resource', (docs: A.Docs | undefined, attrs: Attrs, start: number) => {
     const REC = this.RECORDING_PHASE;
     this.CONSUME(T.Resource);
-    const name = this.SUBRULE(this.id);
+    const name = this.name(0);
     let members: A.ResourceMember[] | undefined;
     const hasBody = REC || this.LA(1).tokenType === T.LBrace;
     if (hasBody) {
@@ -523,22 +565,24 @@ export class WitParser extends ParserBase {
       const list: A.ResourceMember[] = [];
       this.bodyLoop(T.RBrace, resourceSync, (mdocs, mstart) => {
         const mattrs = this.SUBRULE(this.attributes);
-        const args = { ARGS: [mdocs, mattrs, mstart] as [A.Docs | undefined, Attrs, number] };
-        const m = this.OR<A.ResourceMember>({
-          DEF: [
-            { ALT: () => this.SUBRULE(this.constructorItem, args) },
-            { ALT: () => this.SUBRULE(this.method, args) },
-          ],
-          ERR_MSG: '`constructor` or identifier',
-        });
-        this.ACTION(() => list.push(m));
+        this.item = { ARGS: [mdocs, mattrs, mstart] };
+        const m = this.OR(this.memberAlts ?? this.makeMemberAlts());
+        if (!REC) list.push(m);
       });
       this.CONSUME(T.RBrace);
       members = list;
     }
     if (REC || !hasBody) this.CONSUME(T.Semicolon);
-    return this.ACTION((): A.Resource => ({ kind: 'Resource', span: this.spanFrom(start), docs, attributes: attrs, name, members }));
+    if (REC) return REC_NODE;
+    return { kind: 'Resource', span: this.spanFrom(start), docs, attributes: attrs, name, members } as A.Resource;
   });
+
+  private makeMemberAlts(): OrMethodOpts<A.ResourceMember> {
+    return (this.memberAlts = {
+      DEF: [{ ALT: () => this.SUBRULE(this.constructorItem, this.item) }, { ALT: () => this.SUBRULE(this.method, this.item) }],
+      ERR_MSG: '`constructor` or identifier',
+    });
+  }
 
   private readonly constructorItem = this.RULE('constructorItem', (docs: A.Docs | undefined, attrs: Attrs, start: number) => {
     const kw = this.CONSUME(T.Constructor);
@@ -549,19 +593,13 @@ export class WitParser extends ParserBase {
       result = this.SUBRULE(this.typeExpr);
     });
     this.CONSUME(T.Semicolon);
-    return this.ACTION((): A.Constructor => ({
-      kind: 'Constructor',
-      span: this.spanFrom(start),
-      docs,
-      attributes: attrs,
-      keyword: this.tokSpan(kw),
-      params,
-      result,
-    }));
+    if (this.RECORDING_PHASE) return REC_NODE;
+    const span = this.spanFrom(start);
+    return { kind: 'Constructor', span, docs, attributes: attrs, keyword: this.tokSpan(kw), params, result } as A.Constructor;
   });
 
   private readonly method = this.RULE('method', (docs: A.Docs | undefined, attrs: Attrs, start: number) => {
-    const name = this.SUBRULE(this.id);
+    const name = this.name(0);
     this.CONSUME(T.Colon);
     let isStatic = false;
     this.OPTION(() => {
@@ -570,30 +608,37 @@ export class WitParser extends ParserBase {
     });
     const func = this.SUBRULE(this.funcType);
     this.CONSUME(T.Semicolon);
-    return this.ACTION((): A.Method => ({ kind: 'Method', span: this.spanFrom(start), docs, attributes: attrs, name, static: isStatic, func }));
+    if (this.RECORDING_PHASE) return REC_NODE;
+    return { kind: 'Method', span: this.spanFrom(start), docs, attributes: attrs, name, static: isStatic, func } as A.Method;
   });
 
   // -------------------------------------------------------------------------------------------------------------
   // Type expressions
 
   private readonly typeExpr = this.RULE('typeExpr', (): A.TypeExpr => {
-    const REC = this.RECORDING_PHASE;
-    if (!REC && this.typeDepth >= MAX_DEPTH) {
+    if (!this.RECORDING_PHASE && this.typeDepth >= MAX_DEPTH) {
       this.abandon(Codes.NestingTooDeep, 'type nesting too deep', this.tokSpan(this.LA(1)));
     }
     this.typeDepth++;
-    const t = this.OR<A.TypeExpr>({
+    const t = this.OR(this.typeAlts ?? this.makeTypeAlts());
+    this.typeDepth--;
+    return t;
+  });
+
+  private makeTypeAlts(): OrMethodOpts<A.TypeExpr> {
+    return (this.typeAlts = {
       DEF: [
         {
           ALT: () => {
             const tok = this.CONSUME(T.PrimitiveKw);
-            return this.ACTION((): A.PrimitiveType => ({ kind: 'Primitive', span: this.tokSpan(tok), name: tok.image as A.PrimitiveName }));
+            if (this.RECORDING_PHASE) return REC_NODE;
+            return { kind: 'Primitive', span: this.tokSpan(tok), name: tok.image as A.PrimitiveName } as A.PrimitiveType;
           },
         },
         {
           ALT: () => {
-            const name = this.SUBRULE(this.id);
-            return this.ACTION((): A.NamedType => ({ kind: 'Named', span: name.span, name }));
+            const name = this.name(0);
+            return this.RECORDING_PHASE ? REC_NODE : ({ kind: 'Named', span: name.span, name } as A.NamedType);
           },
         },
         { ALT: () => this.SUBRULE(this.listType) },
@@ -606,9 +651,7 @@ export class WitParser extends ParserBase {
       ],
       ERR_MSG: 'a type',
     });
-    this.typeDepth--;
-    return t;
-  });
+  }
 
   /** `list<T>` or `list<T, N>` */
   private readonly listType = this.RULE('listType', (): A.ListType => {
@@ -619,17 +662,17 @@ export class WitParser extends ParserBase {
     this.OPTION(() => {
       this.CONSUME(T.Comma);
       const n = this.CONSUME(T.Integer);
-      length = this.ACTION(() => this.listLength(n));
+      if (!this.RECORDING_PHASE) length = this.listLength(n);
     });
     this.CONSUME(T.RAngle);
-    return this.ACTION(() => ({ kind: 'List' as const, span: this.spanFrom(kw.startOffset), element, length }));
+    return this.RECORDING_PHASE ? REC_NODE : { kind: 'List', span: this.spanFrom(kw.startOffset), element, length };
   });
 
   private readonly tupleType = this.RULE('tupleType', (): A.TupleType => {
     const kw = this.CONSUME(T.Tuple);
     this.CONSUME(T.LAngle);
     const types = this.listTail(T.RAngle, 1, () => this.SUBRULE(this.typeExpr));
-    return this.ACTION(() => ({ kind: 'Tuple' as const, span: this.spanFrom(kw.startOffset), types }));
+    return this.RECORDING_PHASE ? REC_NODE : { kind: 'Tuple', span: this.spanFrom(kw.startOffset), types };
   });
 
   private readonly optionType = this.RULE('optionType', (): A.OptionType => {
@@ -637,41 +680,52 @@ export class WitParser extends ParserBase {
     this.CONSUME(T.LAngle);
     const inner = this.SUBRULE(this.typeExpr);
     this.CONSUME(T.RAngle);
-    return this.ACTION(() => ({ kind: 'Option' as const, span: this.spanFrom(kw.startOffset), inner }));
+    return this.RECORDING_PHASE ? REC_NODE : { kind: 'Option', span: this.spanFrom(kw.startOffset), inner };
   });
 
   /** `result`, `result<T>`, `result<_, E>`, `result<T, E>` */
   private readonly resultType = this.RULE('resultType', (): A.ResultType => {
     const kw = this.CONSUME(T.Result_);
+    this.resultOk = undefined;
+    this.resultErr = undefined;
     let ok: A.TypeExpr | undefined;
     let err: A.TypeExpr | undefined;
     this.OPTION(() => {
       this.CONSUME(T.LAngle);
-      this.OR({
-        DEF: [
-          {
-            ALT: () => {
-              this.CONSUME(T.Underscore);
-              this.CONSUME(T.Comma);
-              err = this.SUBRULE(this.typeExpr);
-            },
-          },
-          {
-            ALT: () => {
-              ok = this.SUBRULE2(this.typeExpr);
-              this.OPTION2(() => {
-                this.CONSUME2(T.Comma);
-                err = this.SUBRULE3(this.typeExpr);
-              });
-            },
-          },
-        ],
-        ERR_MSG: 'a type',
-      });
+      this.OR(this.resultAlts ?? this.makeResultAlts());
+      ok = this.resultOk;
+      err = this.resultErr;
       this.CONSUME(T.RAngle);
     });
-    return this.ACTION(() => ({ kind: 'Result' as const, span: this.spanFrom(kw.startOffset), ok, err }));
+    return this.RECORDING_PHASE ? REC_NODE : { kind: 'Result', span: this.spanFrom(kw.startOffset), ok, err };
   });
+
+  /** The inside of `result<…>`; results are left in `resultOk` / `resultErr` (read right after the `OR`). */
+  private makeResultAlts(): IOrAlt<void>[] {
+    return (this.resultAlts = [
+      {
+        ALT: () => {
+          this.CONSUME(T.Underscore);
+          this.CONSUME(T.Comma);
+          const err = this.SUBRULE(this.typeExpr);
+          this.resultOk = undefined;
+          this.resultErr = err;
+        },
+      },
+      {
+        ALT: () => {
+          const ok = this.SUBRULE2(this.typeExpr);
+          let err: A.TypeExpr | undefined;
+          this.OPTION2(() => {
+            this.CONSUME2(T.Comma);
+            err = this.SUBRULE3(this.typeExpr);
+          });
+          this.resultOk = ok;
+          this.resultErr = err;
+        },
+      },
+    ]);
+  }
 
   private readonly mapType = this.RULE('mapType', (): A.MapType => {
     const kw = this.CONSUME(T.Map_);
@@ -680,47 +734,43 @@ export class WitParser extends ParserBase {
     this.CONSUME(T.Comma);
     const value = this.SUBRULE2(this.typeExpr);
     this.CONSUME(T.RAngle);
-    return this.ACTION(() => ({ kind: 'Map' as const, span: this.spanFrom(kw.startOffset), key, value }));
+    return this.RECORDING_PHASE ? REC_NODE : { kind: 'Map', span: this.spanFrom(kw.startOffset), key, value };
   });
 
   /** `future[<T>]`, `stream[<T>]` */
   private readonly payloadType = this.RULE('payloadType', (): A.FutureType | A.StreamType => {
-    const kw = this.OR<IToken>([{ ALT: () => this.CONSUME(T.Future) }, { ALT: () => this.CONSUME(T.Stream) }]);
+    const REC = this.RECORDING_PHASE;
+    const kw = this.CONSUME(T.PayloadKw);
     let payload: A.TypeExpr | undefined;
     this.OPTION(() => {
       this.CONSUME(T.LAngle);
       payload = this.SUBRULE(this.typeExpr);
       this.CONSUME(T.RAngle);
     });
-    return this.ACTION(() => ({
-      kind: kw.tokenType === T.Future ? ('Future' as const) : ('Stream' as const),
-      span: this.spanFrom(kw.startOffset),
-      payload,
-    }));
+    if (REC) return REC_NODE;
+    return { kind: kw.tokenType === T.Future ? 'Future' : 'Stream', span: this.spanFrom(kw.startOffset), payload };
   });
 
   /** `own<r>`, `borrow<r>` */
   private readonly handleType = this.RULE('handleType', (): A.HandleType => {
-    const kw = this.OR<IToken>([{ ALT: () => this.CONSUME(T.Own) }, { ALT: () => this.CONSUME(T.Borrow) }]);
+    const REC = this.RECORDING_PHASE;
+    const kw = this.CONSUME(T.HandleKw);
     this.CONSUME(T.LAngle);
-    const resource = this.SUBRULE(this.id);
+    const resource = this.name(0);
     this.CONSUME(T.RAngle);
-    return this.ACTION(() => ({
-      kind: 'Handle' as const,
-      span: this.spanFrom(kw.startOffset),
-      handle: kw.tokenType === T.Own ? ('own' as const) : ('borrow' as const),
-      resource,
-    }));
+    if (REC) return REC_NODE;
+    const handle = kw.tokenType === T.Own ? 'own' : 'borrow';
+    return { kind: 'Handle', span: this.spanFrom(kw.startOffset), handle, resource };
   });
 
   // -------------------------------------------------------------------------------------------------------------
-  // Attributes, versions, identifiers
+  // Attributes and versions
 
   private readonly attributes = this.RULE('attributes', (): A.Attribute[] => {
     const out: A.Attribute[] = [];
     this.MANY(() => {
       const a = this.SUBRULE(this.attribute);
-      this.ACTION(() => out.push(a));
+      if (!this.RECORDING_PHASE) out.push(a);
     });
     return out;
   });
@@ -729,7 +779,7 @@ export class WitParser extends ParserBase {
   private readonly attribute = this.RULE('attribute', (): A.Attribute => {
     const REC = this.RECORDING_PHASE;
     const at = this.CONSUME(T.At);
-    const name = this.SUBRULE(this.id);
+    const name = this.name(0);
     const which = REC ? '' : name.name;
     if (!REC && which !== 'since' && which !== 'deprecated' && which !== 'unstable' && which !== 'external-id') {
       this.abandon(Codes.InvalidAttribute, `unknown attribute \`${which}\``, name.span);
@@ -739,26 +789,25 @@ export class WitParser extends ParserBase {
     let feature: A.Id | undefined;
     let value: string | undefined;
     if (REC || which === 'since' || which === 'deprecated') {
-      this.attrKey(this.SUBRULE2(this.id), 'version');
+      this.attrKey(this.name(1), 'version');
       this.CONSUME(T.Equals);
       version = this.SUBRULE(this.version);
     }
     if (REC || which === 'unstable') {
-      this.attrKey(this.SUBRULE3(this.id), 'feature');
+      this.attrKey(this.name(2), 'feature');
       this.CONSUME2(T.Equals);
-      feature = this.SUBRULE4(this.id);
+      feature = this.name(3);
     }
     if (REC || which === 'external-id') {
       const s = this.CONSUME(T.StringLiteral) as Token;
-      value = REC ? '' : (s.payload ?? '');
+      value = s.payload ?? '';
     }
     this.CONSUME(T.RParen);
-    return this.ACTION((): A.Attribute => {
-      const span = this.spanFrom(at.startOffset);
-      if (which === 'unstable') return { kind: 'Unstable', span, feature: feature! };
-      if (which === 'external-id') return { kind: 'ExternalId', span, value: value! };
-      return { kind: which === 'since' ? 'Since' : 'Deprecated', span, version: version! };
-    });
+    if (REC) return REC_NODE;
+    const span = this.spanFrom(at.startOffset);
+    if (which === 'unstable') return { kind: 'Unstable', span, feature: feature! };
+    if (which === 'external-id') return { kind: 'ExternalId', span, value: value! };
+    return { kind: which === 'since' ? 'Since' : 'Deprecated', span, version: version! };
   });
 
   /** `1.2.3[-pre][+build]`, validated like the `semver` crate. */
@@ -777,12 +826,6 @@ export class WitParser extends ParserBase {
       this.CONSUME(T.Plus);
       this.versionParts(3);
     }
-    return this.ACTION(() => this.makeVersion(first.startOffset));
-  });
-
-  /** A name: `foo` or `%foo` (kebab-case checked here, where wit-parser checks it). */
-  private readonly id = this.RULE('id', (): A.Id => {
-    const tok = this.CONSUME(T.Identifier) as Token;
-    return this.ACTION(() => this.makeId(tok));
+    return REC ? REC_NODE : this.makeVersion(first.startOffset);
   });
 }

@@ -12,10 +12,11 @@ import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
  * plus two indices into the comment list, so the parser can collect the comments that precede a token as docs.
  */
 export interface Token extends IToken {
-  /** Index into `File.comments` of the first comment after the previous significant token. */
-  commentsStart: number;
-  /** Index into `File.comments` just past the last comment before this token. */
-  commentsEnd: number;
+  /**
+   * Number of comments before this token (an index into `File.comments`): the comments between tokens `i - 1` and
+   * `i` are `comments[tokens[i - 1].commentsBefore … tokens[i].commentsBefore)`.
+   */
+  commentsBefore: number;
   /**
    * A lexical problem found while scanning this token that wit-parser only reports when the parser uses the token
    * (an invalid identifier), or the decoded value of a string literal.
@@ -29,6 +30,10 @@ const NA = Lexer.NA;
 export const Identifier = createToken({ name: 'Identifier', pattern: NA });
 /** Category of the tokens that make up a semver pre-release or build part (`rc`, `1`, `-`). */
 export const VersionPart = createToken({ name: 'VersionPart', pattern: NA });
+/** Category of `own` and `borrow`. */
+export const HandleKw = createToken({ name: 'HandleKw', pattern: NA });
+/** Category of `future` and `stream`. */
+export const PayloadKw = createToken({ name: 'PayloadKw', pattern: NA });
 /** Category of the primitive type keywords (`u8` … `string`, `error-context`). */
 export const PrimitiveKw = createToken({ name: 'PrimitiveKw', pattern: NA });
 export const Id = createToken({ name: 'Id', pattern: NA, categories: [Identifier, VersionPart] });
@@ -57,10 +62,13 @@ export const Minus = createToken({ name: 'Minus', pattern: NA, categories: [Vers
 
 /** Keyword spelling -> token type. */
 export const keywords = new Map<string, TokenType>();
+/** Keyword spelling -> the keyword's type and its spelling (one shared string per keyword). */
+export const keywordEntries = new Map<string, { readonly type: TokenType; readonly word: string }>();
 function kw(word: string, categories: TokenType[] = []): TokenType {
   const name = 'Kw_' + word.replace(/-/g, '_');
   const t = createToken({ name, pattern: NA, categories });
   keywords.set(word, t);
+  keywordEntries.set(word, { type: t, word });
   return t;
 }
 
@@ -79,8 +87,8 @@ export const F32 = kw('f32', [PrimitiveKw]);
 export const F64 = kw('f64', [PrimitiveKw]);
 export const Char = kw('char', [PrimitiveKw]);
 export const Resource = kw('resource');
-export const Own = kw('own');
-export const Borrow = kw('borrow');
+export const Own = kw('own', [HandleKw]);
+export const Borrow = kw('borrow', [HandleKw]);
 export const Record = kw('record');
 export const Flags = kw('flags');
 export const Variant = kw('variant');
@@ -89,8 +97,8 @@ export const Bool = kw('bool', [PrimitiveKw]);
 export const String_ = kw('string', [PrimitiveKw]);
 export const Option_ = kw('option');
 export const Result_ = kw('result');
-export const Future = kw('future');
-export const Stream = kw('stream');
+export const Future = kw('future', [PayloadKw]);
+export const Stream = kw('stream', [PayloadKw]);
 export const ErrorContext = kw('error-context', [PrimitiveKw]);
 export const List = kw('list');
 export const Map_ = kw('map');
@@ -113,6 +121,8 @@ export const With = kw('with');
 export const allTokens: TokenType[] = [
   Identifier,
   VersionPart,
+  HandleKw,
+  PayloadKw,
   PrimitiveKw,
   Id,
   ExplicitId,
