@@ -1,4 +1,6 @@
 import type { Bench } from '../harness.js';
+import { abiBench } from './abi.js';
+import { resolveBench } from './resolve.js';
 
 /** Registered benchmarks, in pipeline order. Each stage adds its own file here. */
-export const benches: Bench[] = [];
+export const benches: Bench[] = [resolveBench, abiBench];

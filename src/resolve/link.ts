@@ -302,10 +302,26 @@ export class Remap {
     const kind = 'resource' in f.kind ? { ...f.kind, resource: this.mapType(f.kind.resource, span) } : f.kind;
     const params = f.params.map((p) => ({ name: p.name, type: this.updateTy(p.type, span) }));
     const result = f.result === undefined ? undefined : this.updateTy(f.result, span);
-    if (result !== undefined && typeHasBorrow(this.resolve, result, new Set())) {
+    if (result !== undefined && this.hasBorrow(result)) {
       fail(Codes.BorrowInResult, `function \`${f.name}\` returns a type which contains a \`borrow<T>\` which is not supported`, span);
     }
     return { ...f, kind, params, result };
+  }
+
+  private readonly borrowMemo = new Map<number, boolean>();
+
+  /** `typeHasBorrow`, memoised per package for named and anonymous types alike. */
+  private hasBorrow(t: Type): boolean {
+    if (typeof t !== 'number') return false;
+    let v = this.borrowMemo.get(t);
+    if (v === undefined) {
+      const k = this.resolve.types[t]!.kind;
+      if (k.tag === 'handle') v = k.handle === 'borrow';
+      else if (k.tag === 'resource' || k.tag === 'enum' || k.tag === 'flags' || k.tag === 'unknown') v = false;
+      else v = kindTypes(k).some((x) => this.hasBorrow(x));
+      this.borrowMemo.set(t, v);
+    }
+    return v;
   }
 
   private updateInterface(iface: Interface, pkgId: number): Interface {
@@ -349,6 +365,32 @@ export class Remap {
     }
     out.includes = world.includes;
     return out;
+  }
+}
+
+/** The value types a kind refers to. */
+function kindTypes(k: TypeDefKind): Type[] {
+  switch (k.tag) {
+    case 'type':
+    case 'option':
+    case 'list':
+    case 'fixed-length-list':
+      return [k.type];
+    case 'record':
+      return k.fields.map((f) => f.type);
+    case 'variant':
+      return k.cases.flatMap((c) => (c.type === null ? [] : [c.type]));
+    case 'tuple':
+      return k.types;
+    case 'result':
+      return [k.ok, k.err].filter((x): x is Type => x !== null);
+    case 'map':
+      return [k.key, k.value];
+    case 'future':
+    case 'stream':
+      return k.type === null ? [] : [k.type];
+    default:
+      return [];
   }
 }
 

@@ -139,7 +139,10 @@ function typeSpan(t: ast.TypeExpr): Span {
 const MAP_KEYS = new Set(['bool', 'u8', 'u16', 'u32', 'u64', 's8', 's16', 's32', 's64', 'char', 'string']);
 
 /** Parses attributes into a stability and an external id, with wit-parser's combination rules. */
+const NO_ATTRIBUTES = { stability: undefined, externalId: undefined } as const;
+
 export function attributesOf(attrs: readonly ast.Attribute[]): { stability: Stability | undefined; externalId: string | undefined } {
+  if (attrs.length === 0) return NO_ATTRIBUTES;
   let since: ast.SinceAttr | undefined;
   let unstable: ast.UnstableAttr | undefined;
   let deprecated: ast.DeprecatedAttr | undefined;
@@ -638,32 +641,43 @@ export class PackageResolver {
   /** Resolves a type expression in a value position, interning anonymous types. */
   resolveType(t: ast.TypeExpr, stability: Stability | undefined): Type {
     const kind = this.resolveKind(t, stability);
-    return this.anonType(kind, stability ?? this.findStability(kind), typeSpan(t));
+    return this.anonType(kind, stability, t);
   }
 
-  private anonType(kind: TypeDefKind, stability: Stability | undefined, span: Span | undefined): Type {
+  /**
+   * Interns an anonymous type (per package, by structure). `stability` is the enclosing typedef's, if any;
+   * otherwise the first component's. `at` gives the span (computed only when a type is created).
+   */
+  private anonType(kind: TypeDefKind, stability: Stability | undefined, at: ast.TypeExpr | Span): Type {
     if (kind.tag === 'type') return kind.type;
     if (kind.tag === 'handle' && kind.handle === 'own') return kind.type;
     const key = anonKey(kind);
     let id = this.anonTypes.get(key);
     if (id === undefined) {
-      id = this.allocType({ name: null, kind, owner: null, stability, span });
+      const span = 'kind' in at ? typeSpan(at) : at;
+      id = this.allocType({ name: null, kind, owner: null, stability: stability ?? this.findStability(kind), span });
       this.anonTypes.set(key, id);
     }
     return id;
   }
 
+  /**
+   * The stability of the first component that has one. (An anonymous component already carries the result of this
+   * search from when it was created, so there is no need to look through it.)
+   */
   private findStability(kind: TypeDefKind): Stability | undefined {
-    for (const c of kindComponents(kind)) {
-      if (typeof c !== 'number') continue;
-      const t = this.types[c]!;
-      if (t.stability) return t.stability;
-      if (t.name === null) {
-        const s = this.findStability(t.kind);
-        if (s) return s;
-      }
+    switch (kind.tag) {
+      case 'option':
+      case 'list':
+      case 'fixed-length-list':
+      case 'handle':
+        return typeof kind.type === 'number' ? this.types[kind.type]!.stability : undefined;
+      default:
+        for (const c of kindComponents(kind)) {
+          if (typeof c === 'number' && this.types[c]!.stability) return this.types[c]!.stability;
+        }
+        return undefined;
     }
-    return undefined;
   }
 
   // ---- functions ---------------------------------------------------------------------------------------------
@@ -681,7 +695,7 @@ export class PackageResolver {
     const seen = new Set<string>();
     if (kind.tag === 'method' || kind.tag === 'async-method') {
       const borrow: TypeDefKind = { tag: 'handle', handle: 'borrow', type: kind.resource };
-      params.push({ name: 'self', type: this.anonType(borrow, this.findStability(borrow), span) });
+      params.push({ name: 'self', type: this.anonType(borrow, undefined, span) });
       seen.add('self');
     }
     for (const p of func.params) {

@@ -1,0 +1,131 @@
+/**
+ * Resolver benchmarks, side by side with jco in the same run:
+ *   - warm parse+resolve of ../shared/bench/synth.wit (MB/s) vs jco 1.17.9 `generateTypes` on the same text;
+ *   - warm parse+resolve of the WASI 0.3 set (ms) vs jco 1.17.9 on the same directory;
+ *   - cold `node dist/cli.js check` of wit-examples/hello.wit (with WASI 0.3 in deps/) vs cold `jco types`.
+ * Targets (issue 3): synth ≥ 30 MB/s, WASI 0.3 ≤ 6 ms warm, cold check ≤ 150 ms.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { fmtMs, measure, ratio, type Bench, type BenchContext } from '../harness.js';
+import { loadPath, memoryHost } from '../../src/resolve/index.js';
+
+const JCO = resolve('node_modules/@bytecodealliance/jco');
+
+interface JcoApi {
+  $init: Promise<void>;
+  generateTypes(name: string, options: { wit: { tag: 'source' | 'path'; val: string }; world?: string }): unknown;
+}
+
+async function loadJco(): Promise<JcoApi | undefined> {
+  const file = join(JCO, 'obj/js-component-bindgen-component.js');
+  if (!existsSync(file)) return undefined;
+  const api = (await import(pathToFileURL(file).href)) as JcoApi;
+  await api.$init;
+  return api;
+}
+
+/** The WASI 0.3 packages as an in-memory directory: `http` is the root, the others are in `deps/`. */
+function wasiFiles(root: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const pkg of readdirSync(root).sort()) {
+    const prefix = pkg === 'http' ? 'wasi/http' : `wasi/http/deps/${pkg}`;
+    for (const f of readdirSync(join(root, pkg))) if (f.endsWith('.wit')) files[`${prefix}/${f}`] = readFileSync(join(root, pkg, f), 'utf8');
+  }
+  return files;
+}
+
+function spawnMs(cmd: string, args: string[], runs: number): { ms: number; ok: boolean; out: string } {
+  const times: number[] = [];
+  let ok = true;
+  let out = '';
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(cmd, args, { encoding: 'utf8' });
+    times.push(performance.now() - t0);
+    ok &&= r.status === 0;
+    out = `${r.stdout}${r.stderr}`.trim();
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[times.length >> 1]!, ok, out };
+}
+
+export const resolveBench: Bench = {
+  name: 'resolve',
+  async run(ctx: BenchContext) {
+    if (!ctx.shared) return ctx.log('  skipped: needs ../shared');
+    const iterations = ctx.quick ? 3 : 15;
+    const jco = await loadJco().catch(() => undefined);
+
+    // 1. synth.wit
+    const synthPath = join(ctx.shared, 'bench/synth.wit');
+    const synth = readFileSync(synthPath, 'utf8');
+    const mb = Buffer.byteLength(synth) / 1e6;
+    const host = memoryHost({ 'synth.wit': synth });
+    const check = loadPath(host, 'synth.wit');
+    if (!check.resolve) ctx.log(`  synth.wit: ${check.diagnostics[0]?.message}`);
+    const ours = await measure(() => loadPath(host, 'synth.wit'), { warmup: 2, iterations });
+    let line = `  synth.wit (${mb.toFixed(2)} MB) warm parse+resolve: witc ${fmtMs(ours.median)} = ${(mb / (ours.median / 1000)).toFixed(1)} MB/s (target ≥ 30)`;
+    if (jco) {
+      const theirs = await measure(() => jco.generateTypes('synth', { wit: { tag: 'source', val: synth }, world: 'synth' }), {
+        warmup: 1,
+        iterations: Math.max(3, iterations >> 2),
+      });
+      line += `; jco 1.17.9 generateTypes ${fmtMs(theirs.median)} = ${(mb / (theirs.median / 1000)).toFixed(1)} MB/s; witc ${ratio(ours.median, theirs.median)}`;
+    }
+    ctx.log(line);
+
+    // 2. WASI 0.3 set
+    const wasiRoot = join(ctx.shared, 'wit/wasi-0.3.0');
+    const wasi = memoryHost(wasiFiles(wasiRoot));
+    const w = loadPath(wasi, 'wasi/http');
+    if (!w.resolve) ctx.log(`  wasi 0.3: ${w.diagnostics[0]?.message}`);
+    const oursW = await measure(() => loadPath(wasi, 'wasi/http'), { warmup: 3, iterations: iterations * 2 });
+    line = `  WASI 0.3 set (6 packages) warm parse+resolve: witc ${fmtMs(oursW.median)} (target ≤ 6 ms)`;
+    const tmp = mkdtempSync(join(tmpdir(), 'witc-bench-'));
+    try {
+      const dir = join(tmp, 'http');
+      cpSync(join(wasiRoot, 'http'), dir, { recursive: true });
+      mkdirSync(join(dir, 'deps'));
+      for (const p of readdirSync(wasiRoot)) if (p !== 'http') cpSync(join(wasiRoot, p), join(dir, 'deps', p), { recursive: true });
+      if (jco) {
+        try {
+          const theirs = await measure(() => jco.generateTypes('proxy', { wit: { tag: 'path', val: dir }, world: 'wasi:http/service' }), {
+            warmup: 1,
+            iterations: Math.max(3, iterations >> 1),
+          });
+          line += `; jco 1.17.9 generateTypes ${fmtMs(theirs.median)}; witc ${ratio(oursW.median, theirs.median)}`;
+        } catch (e) {
+          line += `; jco failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+        }
+      }
+      ctx.log(line);
+
+      // 3. cold CLI: hello.wit with WASI 0.3 in deps/
+      const hello = join(tmp, 'hello');
+      mkdirSync(join(hello, 'deps'), { recursive: true });
+      writeFileSync(join(hello, 'hello.wit'), readFileSync('wit-examples/hello.wit', 'utf8'));
+      for (const p of readdirSync(wasiRoot)) cpSync(join(wasiRoot, p), join(hello, 'deps', p), { recursive: true });
+      const runs = ctx.quick ? 3 : 9;
+      const node0 = spawnMs(process.execPath, ['-e', '0'], runs);
+      const witc = spawnMs(process.execPath, ['dist/cli.js', 'check', hello], runs);
+      const builtin = spawnMs(process.execPath, ['dist/cli.js', 'check', 'wit-examples/hello.wit'], runs);
+      ctx.log(`  cold \`node -e 0\`: ${fmtMs(node0.ms)}`);
+      ctx.log(
+        `  cold \`witc check\` hello.wit + deps/ (WASI 0.3): ${fmtMs(witc.ms)}${witc.ok ? '' : ` (failed: ${witc.out.split('\n')[0]})`} (target ≤ 150 ms)`,
+      );
+      ctx.log(`  cold \`witc check wit-examples/hello.wit\` (built-in WASI): ${fmtMs(builtin.ms)}${builtin.ok ? '' : ' (failed)'}`);
+      const jcoBin = join(JCO, 'src/jco.js');
+      if (existsSync(jcoBin)) {
+        const out = join(tmp, 'out');
+        const j = spawnMs(process.execPath, [jcoBin, 'types', hello, '--world-name', 'hello-world-server', '-o', out], runs);
+        ctx.log(`  cold \`jco types\` (1.17.9) same input: ${fmtMs(j.ms)}${j.ok ? '' : ` (failed: ${j.out.split('\n')[0]})`}; witc ${ratio(witc.ms, j.ms)}`);
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  },
+};
