@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { check } from './commands/check.js';
+import { bindgen } from './commands/bindgen.js';
 import { json } from './commands/json.js';
 import { Exit, UsageError, useColor, type DiagnosticFormat } from './output.js';
 import { version } from './version.js';
@@ -87,6 +88,29 @@ export function buildProgram(): Command {
   ).action((path: string, flags: ResolveFlags) => {
     process.exitCode = json(path, {
       ...loadFlags(flags),
+      format: flags.format,
+      color: useColor(flags.color, process.stderr),
+    });
+  });
+
+  withResolveOptions(
+    program
+      .command('bindgen')
+      .description('generate bindings for a world (TypeScript guest declarations for componentize-js)')
+      .argument('<path>', 'a .wit file or a package directory (with an optional deps/ folder)')
+      .option('--lang <lang>', 'target language (ts)', 'ts')
+      .option('--guest', 'declarations for a component implemented in TypeScript (componentize-js)')
+      .option('--host', 'host bindings that run a component from TypeScript (not implemented yet)')
+      .option('--world <name>', 'the world to generate (default: the only world of the package)')
+      .option('-o, --out <dir>', 'output directory'),
+  ).action((path: string, flags: ResolveFlags & { lang: string; guest?: boolean; host?: boolean; out?: string }) => {
+    process.exitCode = bindgen(path, {
+      lang: flags.lang,
+      guest: flags.guest === true,
+      host: flags.host === true,
+      out: flags.out,
+      ...loadFlags(flags),
+      world: flags.world,
       format: flags.format,
       color: useColor(flags.color, process.stderr),
     });
