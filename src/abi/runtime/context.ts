@@ -74,8 +74,12 @@ export class AbiContext implements HandleContext {
     this.reallocFn = realloc;
   }
 
-  /** Refresh the views if the memory was grown (its buffer replaced). Cheap when nothing changed. */
+  /**
+   * Refresh the views if the memory was grown. Growing detaches the old buffer (its views read as length 0), so the
+   * common case costs one length check instead of a call to the `buffer` getter.
+   */
   sync(): void {
+    if (this.u8.length !== 0) return;
     const src = this.source;
     if (src !== null && src.buffer !== this.buffer) {
       const b = src.buffer;

@@ -97,6 +97,31 @@ export function utf8Length(s: string): number {
   return n;
 }
 
+let scratch = new Uint8Array(256);
+
+/**
+ * Copy the leading ASCII code units of `s` to `u8` at `ptr` (nothing past them) and return how many there were
+ * (`s.length` when the whole string is ASCII). Long strings are encoded natively into a scratch buffer first.
+ */
+function copyAsciiPrefix(s: string, u8: Uint8Array, ptr: number): number {
+  const n = s.length;
+  if (n <= 64) {
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) return i;
+      u8[ptr + i] = c;
+    }
+    return n;
+  }
+  if (scratch.length < n) scratch = new Uint8Array(Math.max(n, 2 * scratch.length));
+  const { read, written } = encoder.encodeInto(s, scratch.subarray(0, n));
+  let i = 0;
+  if (read === n) i = n; // n code units in n bytes: all ASCII
+  else while (i < written && (scratch[i] as number) < 0x80) i++;
+  u8.set(scratch.subarray(0, i), ptr);
+  return i;
+}
+
 function isLatin1(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return false;
   return true;
@@ -137,12 +162,10 @@ function storeToUtf8(cx: AbiContext, s: string, units: number, worstCase: number
   let ptr = cx.realloc(0, 0, 1, units);
   if (ptr + units > cx.u8.length) trap('out_of_bounds', `string of ${units} bytes at ${ptr} exceeds memory`);
   let u8 = cx.u8;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) {
-      u8[ptr + i] = c;
-      continue;
-    }
+  // The spec copies code points one by one until the first non-ASCII one; copying the ASCII prefix in one go writes
+  // exactly the same bytes.
+  const i = copyAsciiPrefix(s, u8, ptr);
+  if (i < s.length) {
     ptr = cx.realloc(ptr, units, 1, worstCase);
     if (ptr + worstCase > cx.u8.length) trap('out_of_bounds', `string of ${worstCase} bytes at ${ptr} exceeds memory`);
     u8 = cx.u8;

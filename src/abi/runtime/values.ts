@@ -119,11 +119,11 @@ export function s32(v: number): number {
 }
 /** Validate a host value for `u64` (a bigint). */
 export function u64v(v: bigint): bigint {
-  return typeof v === 'bigint' && BigInt.asUintN(64, v) === v ? v : badInt(v, 'u64');
+  return typeof v === 'bigint' && v >= 0n && v <= 0xffffffffffffffffn ? v : badInt(v, 'u64');
 }
 /** Validate a host value for `s64` (a bigint). */
 export function s64(v: bigint): bigint {
-  return typeof v === 'bigint' && BigInt.asIntN(64, v) === v ? v : badInt(v, 's64');
+  return typeof v === 'bigint' && v >= -0x8000000000000000n && v <= 0x7fffffffffffffffn ? v : badInt(v, 's64');
 }
 /** Validate a host value for `f32`/`f64` and canonicalize NaN. */
 export function float(v: number): number {
