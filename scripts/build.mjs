@@ -21,7 +21,8 @@ const common = {
 
 const entries = [
   { in: 'src/index.ts', out: 'dist/index.js' },
-  { in: 'src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+  // The CLI bundles chevrotain (an ESM tree of ~100 modules that costs ~250 ms to load) for a fast cold start.
+  { in: 'src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node', bundle: ['chevrotain'] },
 ];
 // Developer tools (not part of the published package), bundled when present.
 for (const [src, out] of [
@@ -39,6 +40,14 @@ await Promise.all(
       entryPoints: [e.in],
       outfile: e.out,
       ...(e.banner ? { banner: { js: e.banner } } : {}),
+      ...(e.bundle
+        ? {
+            packages: undefined,
+            external: [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})].filter(
+              (d) => !e.bundle.includes(d),
+            ),
+          }
+        : {}),
     }),
   ),
 );

@@ -107,7 +107,8 @@ export const resolveBench: Bench = {
       // 3. cold CLI: hello.wit with WASI 0.3 in deps/
       const hello = join(tmp, 'hello');
       mkdirSync(join(hello, 'deps'), { recursive: true });
-      writeFileSync(join(hello, 'hello.wit'), readFileSync('wit-examples/hello.wit', 'utf8'));
+      // wit-parser (jco) needs the version on the reference; witc also accepts it without (one version loaded).
+      writeFileSync(join(hello, 'hello.wit'), readFileSync('wit-examples/hello.wit', 'utf8').replace('wasi:http/handler;', 'wasi:http/handler@0.3.0;'));
       for (const p of readdirSync(wasiRoot)) cpSync(join(wasiRoot, p), join(hello, 'deps', p), { recursive: true });
       const runs = ctx.quick ? 3 : 9;
       const node0 = spawnMs(process.execPath, ['-e', '0'], runs);
