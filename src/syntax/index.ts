@@ -91,3 +91,4 @@ function bound(diagnostics: Diagnostic[], max: number): Diagnostic[] {
 
 export { docsContents } from './docs.js';
 export type * as ast from './ast.js';
+export { printFile, typeExpr as printType, stringLiteral } from "./print.js";

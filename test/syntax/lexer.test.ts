@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { lex } from '../../src/syntax/lexer.js';
+import { validateId, rustChar } from '../../src/syntax/chars.js';
+import { scanString } from '../../src/syntax/strings.js';
+import { parseSemver } from '../../src/syntax/semver.js';
+import { Source } from '../../src/text/source.js';
+import { firstError, messages } from './helpers.js';
+
+function kinds(text: string): string[] {
+  return lex(new Source('t.wit', text)).tokens.map((t) => t.tokenType.name);
+}
+
+function lexErrors(text: string): string[] {
+  const r = lex(new Source('t.wit', text));
+  return [...r.forbidden, ...r.diagnostics].map((d) => `${d.message} @${d.span!.start}`);
+}
+
+describe('tokens', () => {
+  it('lexes punctuation, arrows and keywords', () => {
+    expect(kinds('= , : . ; ( ) { } < > -> * @ / + -')).toEqual([
+      'Equals', 'Comma', 'Colon', 'Period', 'Semicolon', 'LParen', 'RParen', 'LBrace', 'RBrace',
+      'LAngle', 'RAngle', 'RArrow', 'Star', 'At', 'Slash', 'Plus', 'Minus',
+    ]);
+    expect(kinds('interface world error-context _ u8 async')).toEqual([
+      'Kw_interface', 'Kw_world', 'Kw_error_context', 'Kw__', 'Kw_u8', 'Kw_async',
+    ]);
+  });
+
+  it('lexes words greedily, including invalid identifiers', () => {
+    expect(kinds('apple-pear foo_bar Москва a0 interfaces')).toEqual(['Id', 'Id', 'Id', 'Id', 'Id']);
+    expect(kinds('%record % %a-b')).toEqual(['ExplicitId', 'ExplicitId', 'ExplicitId']);
+    expect(kinds('1.22.003')).toEqual(['Integer', 'Period', 'Integer', 'Period', 'Integer']);
+  });
+
+  it('keeps comments apart, counts them before each token, and skips a BOM and CRLF', () => {
+    const r = lex(new Source('t.wit', '\ufeff// a\r\n/* b /* nested */ */ x /**/ y'));
+    expect(r.tokens.map((t) => t.image)).toEqual(['x', 'y']);
+    expect(r.comments.map((c) => c.image)).toEqual(['// a', '/* b /* nested */ */', '/**/']);
+    expect(r.tokens.map((t) => t.commentsBefore)).toEqual([2, 3]);
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('uses UTF-16 offsets with an inclusive endOffset', () => {
+    const r = lex(new Source('t.wit', 'é abc'));
+    expect(r.tokens[1]).toMatchObject({ image: 'abc', startOffset: 2, endOffset: 4 });
+  });
+});
+
+describe('lexical errors', () => {
+  it('reports stray characters, including a lone carriage return', () => {
+    expect(lexErrors('a # b')).toEqual(["unexpected character '#' @2"]);
+    expect(lexErrors('a\rb')).toEqual(["unexpected character '\\r' @1"]);
+    expect(lexErrors('😀')).toEqual(["unexpected character '😀' @0"]);
+  });
+
+  it('reports unterminated block comments at their start', () => {
+    expect(lexErrors('x /* a /* b */')).toEqual(['unterminated block comment @2']);
+  });
+
+  it('reports forbidden code points anywhere, first', () => {
+    expect(lexErrors('// \u202e\n')).toEqual(["Input contains bidirectional override codepoint '\\u{202e}' @3"]);
+    expect(lexErrors('a\u0007')).toEqual(["Control code '\\u{7}' @1"]);
+    expect(lexErrors('\u0149')).toEqual(["Codepoint '\\u{149}' is discouraged by Unicode @0"]);
+    expect(firstError('interface # {}\n// \u2066')).toBe("Input contains bidirectional override codepoint '\\u{2066}' @2:4");
+  });
+
+  it('validates kebab-case identifiers when the parser takes them', () => {
+    expect(firstError('interface Foo {}')).toBe("invalid character in identifier 'o' @1:11");
+    expect(firstError('interface foo_bar {}')).toBe("invalid character in identifier '_' @1:11");
+    expect(firstError('interface a--b {}')).toBe("identifiers must have characters between '-'s @1:11");
+    expect(firstError('interface % {}')).toBe("identifiers must have characters between '-'s @1:11");
+    expect(firstError('interface 東京 {}')).toBe("invalid character in identifier '東' @1:11");
+    // Not reported where wit-parser never takes the token as a name.
+    expect(messages('world w { Foo }')).toEqual(['expected `import`, `export`, `include`, `use`, or type definition, found an identifier']);
+  });
+});
+
+describe('validateId', () => {
+  it('accepts kebab-case with acronyms and digit segments', () => {
+    for (const ok of ['apple', 'apple-pear', 'a0', 'APPLE', 'is-XML', 'apple-PEAR-grape', 'apple-0', 'a0-000-3d4a-54FF', 'bool']) {
+      expect(validateId(ok), ok).toBeUndefined();
+    }
+  });
+  it('rejects everything else with wit-parser messages', () => {
+    expect(validateId('')).toBe("identifiers must have characters between '-'s");
+    expect(validateId('0')).toBe("invalid character in identifier '0'");
+    expect(validateId('0a')).toBe("invalid character in identifier '0'");
+    expect(validateId('-a')).toBe("identifiers must have characters between '-'s");
+    expect(validateId('a-')).toBe("identifiers must have characters between '-'s");
+    expect(validateId('Apple')).toBe("invalid character in identifier 'p'");
+    expect(validateId('applE')).toBe("invalid character in identifier 'E'");
+    expect(validateId('a0-000-3d4A-54Ff')).toBe("invalid character in identifier 'A'");
+    expect(validateId('apple\u200cpear')).toBe("invalid character in identifier '\\u{200c}'");
+  });
+  it('prints characters like Rust Debug', () => {
+    expect(rustChar(0x27)).toBe("'\\''");
+    expect(rustChar(0x5c)).toBe("'\\\\'");
+    expect(rustChar(0x41)).toBe("'A'");
+  });
+});
+
+describe('string literals', () => {
+  const value = (s: string) => scanString(s, 0);
+  it('decodes every escape', () => {
+    expect(value('"a\\"b\\\'\\t\\n\\r\\\\"').value).toBe('a"b\'\t\n\r\\');
+    expect(value('"\\u{41}\\u{1_F6_00}"').value).toBe('A😀');
+    expect(value('"\\c3\\a9"').value).toBe('é');
+    expect(value('"é"').end).toBe(3);
+  });
+  it('reports malformed literals', () => {
+    const err = (s: string) => value(s).error?.message;
+    expect(err('"abc')).toBe('unexpected end of file');
+    expect(err('"a\\qb"')).toBe("invalid string escape 'q'");
+    expect(err('"\\u{zz}"')).toBe("invalid hex digit 'z'");
+    expect(err('"\\u{41_}"')).toBe('trailing underscore in number');
+    expect(err('"\\u{110000}"')).toBe('invalid unicode value 0x110000');
+    expect(err('"\\u{d800}"')).toBe('invalid unicode value 0xd800');
+    expect(err('"\\u{123456789}"')).toBe('number is too big to fit in a u32');
+    expect(err('"\\u{41"')).toBe("expected character '}'");
+    expect(err('"\\u41"')).toBe("expected character '{'");
+    expect(err('"\\4g"')).toBe("invalid hex digit 'g'");
+    expect(err('"\\ff"')).toBe('invalid UTF-8: invalid utf-8 sequence of 1 bytes from index 0');
+    expect(err('"\\c3"')).toBe('invalid UTF-8: incomplete utf-8 byte sequence from index 0');
+    expect(err('"a\tb"')).toBe("invalid string character '\\t'");
+  });
+  it('are reported by the lexer with a position', () => {
+    expect(firstError('@external-id("\\q") interface i {}')).toBe("invalid string escape 'q' @1:16");
+  });
+});
+
+describe('semver', () => {
+  it('parses full versions', () => {
+    expect(parseSemver('1.0.1-a.b+c.0')).toEqual({ major: 1, minor: 0, patch: 1, pre: 'a.b', build: 'c.0' });
+    expect(parseSemver('1.0.1--')).toMatchObject({ pre: '-' });
+    expect(parseSemver('1.0.0-11-a')).toMatchObject({ pre: '11-a' });
+  });
+  it('reports the semver crate messages', () => {
+    expect(parseSemver('01.0.0')).toEqual({ error: 'invalid leading zero in major version number' });
+    expect(parseSemver('1.00.0')).toEqual({ error: 'invalid leading zero in minor version number' });
+    expect(parseSemver('1.0.0-01')).toEqual({ error: 'invalid leading zero in pre-release identifier' });
+    expect(parseSemver('1.0.0-a..b')).toEqual({ error: 'empty identifier segment in pre-release identifier' });
+    expect(parseSemver('1.0.0 ')).toEqual({ error: "unexpected character ' ' after patch version number" });
+    expect(parseSemver('99999999999999999999.0.0')).toEqual({ error: 'value of major version number exceeds u64::MAX' });
+    expect(firstError('package a:b@1.0.01;')).toBe('invalid leading zero in patch version number @1:13');
+  });
+});
