@@ -62,6 +62,10 @@ export const Codes = {
   InvalidMapKey: 'WIT0405',
   /** A function result that contains `borrow<T>`. */
   BorrowInResult: 'WIT0406',
+  /** A `flags` type with more than 32 flags (spec rule; wit-parser leaves it to the binary validator). */
+  TooManyFlags: 'WIT0407',
+  /** A fixed-length list of length 0 (spec rule; wit-parser leaves it to the binary validator). */
+  InvalidListLength: 'WIT0408',
 
   // ---- WIT05xx packages, files and dependencies (resolver/loader) ----------------------------------------------
   /** No `package` header, headers that disagree, or package docs in two files. */

@@ -184,6 +184,8 @@ export class PackageResolver {
   private readonly foreignDeps = new Map<string, ForeignDep>();
   private readonly foreignInterfaces = new Set<number>();
   private typeLookup = new Map<string, Lookup>();
+  /** Whether some name in scope has upper-case letters (only then can names clash ignoring case). */
+  private hasUpper = false;
   private readonly requiredResourceTypes: { id: number; span: Span }[] = [];
   /** Errors found so far; resolution goes on after an error where later errors cannot be caused by it. */
   private readonly errors: Diagnostic[] = [];
@@ -484,6 +486,16 @@ export class PackageResolver {
 
   private defineName(name: ast.Id, l: Lookup): void {
     if (this.typeLookup.has(name.name)) fail(Codes.DuplicateName, `name \`${name.name}\` is defined more than once`, name.span);
+    // Spec rule that wit-parser does not check: names in one interface or world differ ignoring case.
+    const lower = name.name.toLowerCase();
+    if (lower !== name.name || this.hasUpper) {
+      for (const other of this.typeLookup.keys()) {
+        if (other.toLowerCase() === lower) {
+          fail(Codes.DuplicateName, `name \`${name.name}\` conflicts with \`${other}\` (kebab-case identifiers are case-insensitive)`, name.span);
+        }
+      }
+    }
+    if (lower !== name.name) this.hasUpper = true;
     this.typeLookup.set(name.name, l);
   }
 
@@ -531,6 +543,7 @@ export class PackageResolver {
   }
 
   private resolveTypeDefKind(def: ast.TypeDef, stability: Stability | undefined): TypeDefKind {
+    checkMemberNames(def);
     switch (def.kind) {
       case 'TypeAlias':
         return this.resolveKind(def.type, stability);
@@ -605,6 +618,10 @@ export class PackageResolver {
       case 'Named':
         return { tag: 'type', type: this.resolveTypeName(t.name) };
       case 'List': {
+        if (t.length && t.length.value === 0) {
+          // Spec rule (Explainer: the length must be larger than 0) that wit-parser leaves to the binary validator.
+          fail(Codes.InvalidListLength, 'fixed-length list must have a length of at least 1', t.length.span);
+        }
         const type = this.resolveType(t.element, stability);
         return t.length ? { tag: 'fixed-length-list', type, size: t.length.value } : { tag: 'list', type };
       }
@@ -828,6 +845,34 @@ export class PackageResolver {
         return { tag: 'function', func, span: k.name.span };
       }
     }
+  }
+}
+
+/**
+ * Spec rules wit-parser leaves to the binary validator: field, case and flag names are unique (ignoring case, as
+ * kebab-case names are), and a `flags` type has at most 32 flags.
+ */
+function checkMemberNames(def: ast.TypeDef): void {
+  const members: { name: ast.Id; what: string }[] =
+    def.kind === 'Record'
+      ? def.fields.map((f) => ({ name: f.name, what: 'field' }))
+      : def.kind === 'Variant' || def.kind === 'Enum'
+        ? def.cases.map((c) => ({ name: c.name, what: 'case' }))
+        : def.kind === 'Flags'
+          ? def.flags.map((f) => ({ name: f.name, what: 'flag' }))
+          : [];
+  const seen = new Map<string, string>();
+  for (const { name, what } of members) {
+    const lower = name.name.toLowerCase();
+    const prev = seen.get(lower);
+    if (prev === name.name) fail(Codes.DuplicateName, `${what} \`${name.name}\` is defined more than once`, name.span);
+    if (prev !== undefined) {
+      fail(Codes.DuplicateName, `${what} \`${name.name}\` conflicts with ${what} \`${prev}\` (kebab-case identifiers are case-insensitive)`, name.span);
+    }
+    seen.set(lower, name.name);
+  }
+  if (def.kind === 'Flags' && def.flags.length > 32) {
+    fail(Codes.TooManyFlags, `flags \`${def.name.name}\` has ${def.flags.length} flags, but at most 32 are allowed`, def.flags[32]!.name.span);
   }
 }
 

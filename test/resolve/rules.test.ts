@@ -73,3 +73,20 @@ describe('validation rules', () => {
     expect(firstError(load(src, { allFeatures: true }))).toBeUndefined();
   });
 });
+
+describe('spec rules that wit-parser leaves to the binary validator', () => {
+  const spec: [string, string, string][] = [
+    ['duplicate record field', 'package a:b;\ninterface i {\n  record r { x: u8, x: u16 }\n}\n', 'field `x` is defined more than once @3:21'],
+    ['case-insensitive enum cases', 'package a:b;\ninterface i {\n  enum e { ok, OK }\n}\n', 'case `OK` conflicts with case `ok` (kebab-case identifiers are case-insensitive) @3:16'],
+    ['too many flags', `package a:b;\ninterface i {\n  flags f { ${Array.from({ length: 33 }, (_, i) => `g${i}`).join(', ')} }\n}\n`, 'flags `f` has 33 flags, but at most 32 are allowed @3:'],
+    ['zero-length list', 'package a:b;\ninterface i {\n  type t = list<u8, 0>;\n}\n', 'fixed-length list must have a length of at least 1 @3:21'],
+    ['case-insensitive names in an interface', 'package a:b;\ninterface i {\n  type foo = u8;\n  FOO: func();\n}\n', 'name `FOO` conflicts with `foo` (kebab-case identifiers are case-insensitive) @4:3'],
+  ];
+  for (const [name, src, expected] of spec) {
+    it(name, () => {
+      const got = firstError(load(src));
+      if (expected.endsWith(':')) expect(got?.startsWith(expected)).toBe(true);
+      else expect(got).toBe(expected);
+    });
+  }
+});
