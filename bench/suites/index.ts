@@ -1,6 +1,7 @@
 import type { Bench } from '../harness.js';
 import { abiBench } from './abi.js';
+import { bindgenBench } from './bindgen.js';
 import { resolveBench } from './resolve.js';
 
 /** Registered benchmarks, in pipeline order. Each stage adds its own file here. */
-export const benches: Bench[] = [resolveBench, abiBench];
+export const benches: Bench[] = [resolveBench, abiBench, bindgenBench];
