@@ -149,6 +149,15 @@ describe('hostile memory traps', () => {
     const e = harness(t.enum(['a']));
     expect(() => e.codec.lowerFlat('b', [], 0)).toThrow(TypeError);
   });
+
+  it('lowers missing flags as none set and ignores unknown flag bits when lifting', () => {
+    const h = harness(t.flags(['a', 'b-c']));
+    const out: unknown[] = [];
+    h.codec.lowerFlat(undefined, out, 0);
+    h.codec.lowerFlat({ bC: true }, out, 1);
+    expect(out).toEqual([0, 2]);
+    expect(h.codec.liftFlat([0xff], 0)).toEqual({ a: true, bC: true });
+  });
 });
 
 describe('handle tables', () => {

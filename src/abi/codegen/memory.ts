@@ -188,6 +188,7 @@ function enumIndex(g: Gen, names: readonly string[], v: string): string {
 /** Emit `let f = …` packing the flags object `v`. */
 export function emitPackFlags(g: Gen, names: readonly string[], v: string, w: Writer): void {
   w.line('let f = 0;');
+  w.line(`if (${v} === undefined || ${v} === null) ${v} = {};`);
   names.forEach((n, i) => w.line(`if (${member(v, g.opts.propertyName(n))}) f |= ${i === 31 ? '-2147483648' : 1 << i};`));
 }
 

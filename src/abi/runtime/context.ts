@@ -89,6 +89,15 @@ export class AbiContext implements HandleContext {
     }
   }
 
+  /** Re-read the memory's `buffer` unconditionally (needed only for shared memories, which grow without detaching). */
+  refresh(): void {
+    this.buffer = null;
+    if (this.source !== null) {
+      this.u8 = EMPTY;
+      this.sync();
+    }
+  }
+
   /** Call `cabi_realloc` and return the pointer as a number (see `ptrFromU64` for huge memory64 values). */
   realloc(oldPtr: number, oldSize: number, align: number, newSize: number): number {
     const f = this.reallocFn;
