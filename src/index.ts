@@ -16,3 +16,38 @@ export type { Diagnostic, Label, Severity } from './diagnostics/index.js';
 export { parse } from './syntax/index.js';
 export type { ParseResult, ParseOptions } from './syntax/index.js';
 export type * as ast from './syntax/ast.js';
+export {
+  loadPath,
+  loadSources,
+  memoryHost,
+  resolveToJson,
+  selectWorld,
+  packageNameToString,
+  semverToString,
+  interfaceIdString,
+  worldKeyString,
+  functionResource,
+} from './resolve/index.js';
+export type {
+  FileHost,
+  LoadOptions,
+  LoadResult,
+  Resolve,
+  Package,
+  PackageName,
+  Interface,
+  World,
+  WorldKey,
+  WorldItem,
+  WorldEntry,
+  TypeDef,
+  TypeDefKind,
+  TypeOwner,
+  Type,
+  PrimitiveType,
+  Func,
+  FunctionKind,
+  Param,
+  Stability,
+  SemVer,
+} from './resolve/index.js';
