@@ -237,3 +237,33 @@ describe('handle tables', () => {
     expect(trapOf(() => runtime.resourceDrop(cx, r, i))?.kind).toBe('invalid_handle_index');
   });
 });
+
+describe('growing memory', () => {
+  it('re-reads the views when realloc grows a WebAssembly.Memory mid-lowering', () => {
+    const wasm = (globalThis as unknown as {
+      WebAssembly: { Memory: new (d: { initial: number; maximum: number }) => { buffer: ArrayBuffer; grow(n: number): number } };
+    }).WebAssembly;
+    const memory = new wasm.Memory({ initial: 1, maximum: 64 });
+    let next = 16;
+    let grows = 0;
+    // A conforming realloc: a fresh block each time, keeping min(old, new) bytes of the old block.
+    const realloc = (o: number, os: number, a: number, n: number) => {
+      const p = Math.ceil(next / a) * a;
+      next = p + n;
+      while (next > memory.buffer.byteLength) {
+        memory.grow(1);
+        grows++;
+      }
+      new Uint8Array(memory.buffer).copyWithin(p, o, o + Math.min(os, n));
+      return p;
+    };
+    const cx = new AbiContext({ memory, realloc });
+    const type = t.list(t.record([['s', t.prim('string')], ['n', t.prim('u32')]]));
+    const codec = compileAbiModule(generateAbiModule({ values: [{ name: 'v', type }] }), cx).values.v!;
+    const value = Array.from({ length: 200 }, (_, i) => ({ s: `${i}:${'é'.repeat(300)}`, n: i }));
+    const out: unknown[] = [];
+    codec.lowerFlat(value, out, 0);
+    expect(grows).toBeGreaterThan(0);
+    expect(codec.liftFlat(out, 0)).toEqual(value);
+  });
+});
