@@ -148,6 +148,11 @@ describe('hostile memory traps', () => {
     expect(() => v.codec.store({ tag: 'y' }, 0)).toThrow(TypeError);
     const e = harness(t.enum(['a']));
     expect(() => e.codec.lowerFlat('b', [], 0)).toThrow(TypeError);
+    const c = harness(t.prim('char'));
+    for (const bad of ['', 'ab', '\ud800', 65]) expect(() => c.codec.lowerFlat(bad, [], 0)).toThrow(TypeError);
+    const out: unknown[] = [];
+    c.codec.lowerFlat('😀', out, 0);
+    expect(out).toEqual([0x1f600]);
   });
 
   it('lowers missing flags as none set and ignores unknown flag bits when lifting', () => {

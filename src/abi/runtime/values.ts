@@ -51,7 +51,8 @@ export function liftChar(i: number): string {
 /** `char_to_i32`: the scalar value of a one-char string. */
 export function charToI32(c: string): number {
   const i = typeof c === 'string' ? c.codePointAt(0) : undefined;
-  if (i === undefined || (i >= 0xd800 && i <= 0xdfff)) throw new TypeError('expected a one-character string');
+  if (i === undefined || (i >= 0xd800 && i <= 0xdfff) || c.length !== (i > 0xffff ? 2 : 1))
+    throw new TypeError(`expected a string of one Unicode scalar value, got ${JSON.stringify(c)}`);
   return i;
 }
 
