@@ -41,7 +41,7 @@ export function parse(text: string, path: string, options: ParseOptions = {}): P
       lexErrors: lexed.diagnostics.length + lexed.forbidden.length,
     });
     const ordered = [...lexed.forbidden, ...orderByPosition(lexed.diagnostics, r.errors), ...r.late];
-    return { file: r.file, diagnostics: bound(ordered, maxErrors) };
+    return { file: r.file, diagnostics: bound(ordered, maxErrors, r.truncated) };
   } catch (e) {
     // A bug in the parser must not take the caller down: report it as a diagnostic.
     const message = `internal error in the WIT parser: ${e instanceof Error ? e.message : String(e)}`;
@@ -76,8 +76,8 @@ function orderByPosition(lexical: readonly Diagnostic[], syntax: readonly Diagno
   return out;
 }
 
-function bound(diagnostics: Diagnostic[], max: number): Diagnostic[] {
-  if (diagnostics.length <= max) return diagnostics;
+function bound(diagnostics: Diagnostic[], max: number, truncated: boolean): Diagnostic[] {
+  if (diagnostics.length <= max && !truncated) return diagnostics;
   const kept = diagnostics.slice(0, max);
   kept.push(
     diagnostic({

@@ -65,19 +65,21 @@ export class WitParser extends ParserBase {
   /**
    * Parses the tokens of one file. Returns the tree (partial after errors) and the syntax diagnostics:
    * `errors` (lexical and syntax errors found by the parser) and `late` (errors wit-parser reports only after
-   * parsing the file).
+   * parsing the file); `truncated` when parsing stopped at the error limit.
    */
   parseTokens(
     source: Source,
     tokens: Token[],
     comments: Token[],
     options: { maxErrors: number; lexErrors: number },
-  ): { file: A.File; errors: Diagnostic[]; late: Diagnostic[] } {
+  ): { file: A.File; errors: Diagnostic[]; late: Diagnostic[]; truncated: boolean } {
     this.prepare(source, tokens, comments, options.maxErrors, options.lexErrors);
+    let truncated = false;
     try {
       this.file();
     } catch (e) {
       if (!(e instanceof TooManyErrors)) throw e;
+      truncated = true;
     }
     const file: A.File = {
       kind: 'File',
@@ -88,7 +90,7 @@ export class WitParser extends ParserBase {
       tokens,
       comments,
     };
-    return { file, errors: [...this.parserDiagnostics(), ...this.extra], late: this.late };
+    return { file, errors: [...this.parserDiagnostics(), ...this.extra], late: this.late, truncated };
   }
 
   // -------------------------------------------------------------------------------------------------------------

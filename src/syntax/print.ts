@@ -185,8 +185,11 @@ export function stringLiteral(s: string): string {
     else if (c === 10) out += '\\n';
     else if (c === 9) out += '\\t';
     else if (c === 13) out += '\\r';
-    else if (c < 0x20 || c === 0x7f) out += `\\u{${c.toString(16)}}`;
+    else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || forbidden.test(ch)) out += `\\u{${c.toString(16)}}`;
     else out += ch;
   }
   return out + '"';
 }
+
+/** Code points wit-parser rejects anywhere in a file: they must be written as escapes. */
+const forbidden = /^[\u0149\u0673\u0f77\u0f79\u17a3\u17a4\u17b4\u17b5\u202a-\u202e\u2066-\u2069]$/;

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type * as A from '../../src/syntax/ast.js';
+import { parse } from '../../src/syntax/index.js';
+
+describe('error recovery', () => {
+  it('reports independent errors and keeps the items around them', () => {
+    const text = `package a:b;
+interface i {
+  good1: func();
+  bad: func(a: u8 b: u8);
+  good2: func();
+  record r { a: u32 b: u32 }
+  type t = u8;
+}
+world w {
+  import ;
+  export e;
+}
+interface j {}
+`;
+    const r = parse(text, 'r.wit');
+    expect(r.diagnostics.map((d) => d.message)).toEqual([
+      "expected ')', found an identifier",
+      "expected '}', found an identifier",
+      "expected an identifier or string, found ';'",
+    ]);
+    expect(r.file.package?.name.name.name).toBe('b');
+    expect(r.file.items.map((i) => i.kind)).toEqual(['Interface', 'World', 'Interface']);
+    const i = r.file.items[0] as A.Interface;
+    expect(i.items.map((x) => ('name' in x ? x.name.name : x.kind))).toEqual(['good1', 'good2', 't']);
+    const w = r.file.items[1] as A.World;
+    expect(w.items.map((x) => x.kind)).toEqual(['Export']);
+  });
+
+  it('recovers inside nested bodies: resources and inline interfaces', () => {
+    const text = `world w {
+  import x: interface {
+    f: func() -> ;
+    g: func();
+  }
+  resource r {
+    async constructor();
+    m: func();
+  }
+}`;
+    const r = parse(text, 'r.wit');
+    expect(r.diagnostics.map((d) => d.message)).toEqual([
+      "expected a type, found ';'",
+      'expected `constructor` or identifier, found keyword `async`',
+    ]);
+    const w = r.file.items[0] as A.World;
+    const inline = (w.items[0] as A.Import).item as A.ExternInterface;
+    expect(inline.items.map((x) => (x as A.FuncItem).name.name)).toEqual(['g']);
+    const res = w.items[1] as A.Resource;
+    // Only the stray `async` is skipped: the constructor after it is kept.
+    expect(res.members?.map((m) => (m.kind === 'Method' ? m.name.name : m.kind))).toEqual(['Constructor', 'm']);
+  });
+
+  it('reports the error at the end of input only once', () => {
+    const r = parse('interface i {\n  record r {', 'r.wit');
+    expect(r.diagnostics.map((d) => d.message)).toEqual(['expected an identifier or string, found eof']);
+  });
+
+  it('skips stray tokens at the top level', () => {
+    const r = parse('} ; 42 interface i {}', 'r.wit');
+    expect(r.diagnostics[0]!.message).toBe("expected `world`, `interface` or `use`, found '}'");
+    expect(r.file.items.map((i) => i.kind)).toEqual(['Interface']);
+  });
+});
