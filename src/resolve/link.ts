@@ -6,7 +6,7 @@
 import type { Span } from '../text/source.js';
 import { Codes } from '../diagnostics/codes.js';
 import { fail, didYouMean } from './errors.js';
-import type { Func, Interface, Resolve, Stability, Type, TypeDef, TypeDefKind, World, WorldItem, WorldKey } from './model.js';
+import type { Func, Interface, Resolve, Stability, Type, TypeDefKind, World, WorldItem, WorldKey } from './model.js';
 import { compareSemVer, packageNameToString, semverToString, worldKeyString } from './model.js';
 import type { UnresolvedPackage } from './unresolved.js';
 import { processIncludes } from './include.js';
@@ -86,9 +86,10 @@ export class Remap {
           fail(Codes.ExcludedReference, `${excluded('world')}; this type is not gated by a feature but its world is`, ty.span);
         }
       }
-      const copy: TypeDef = { ...ty, kind: this.updateKind(ty.kind, ty.span) };
+      // The unresolved package is consumed: its objects move into the Resolve (as wit-parser moves them).
+      ty.kind = this.updateKind(ty.kind, ty.span);
       this.types.push(resolve.types.length);
-      resolve.types.push(copy);
+      resolve.types.push(ty);
     }
 
     for (let i = pkg.foreignInterfaceCount; i < pkg.interfaces.length; i++) {
@@ -243,38 +244,45 @@ export class Remap {
 
   // ---- updating items -----------------------------------------------------------------------------------------
 
+  /** Maps the ids in a kind (in place), redirecting value positions that name a resource to `own<R>`. */
   private updateKind(kind: TypeDefKind, span: Span | undefined): TypeDefKind {
-    const ty = (t: Type, s: Span | undefined = span) => this.updateTy(t, s);
     switch (kind.tag) {
       case 'handle':
-        return { ...kind, type: this.mapType(kind.type, span) };
+        kind.type = this.mapType(kind.type, span);
+        break;
       case 'type':
-        return typeof kind.type === 'number' ? { tag: 'type', type: this.mapType(kind.type, span) } : kind;
+        if (typeof kind.type === 'number') kind.type = this.mapType(kind.type, span);
+        break;
       case 'record':
-        return { tag: 'record', fields: kind.fields.map((f) => ({ ...f, type: ty(f.type, f.span ?? span) })) };
+        for (const f of kind.fields) f.type = this.updateTy(f.type, f.span ?? span);
+        break;
       case 'tuple':
-        return { tag: 'tuple', types: kind.types.map((t) => ty(t)) };
+        for (let i = 0; i < kind.types.length; i++) kind.types[i] = this.updateTy(kind.types[i]!, span);
+        break;
       case 'variant':
-        return { tag: 'variant', cases: kind.cases.map((c) => ({ ...c, type: c.type === null ? null : ty(c.type, c.span ?? span) })) };
+        for (const c of kind.cases) if (c.type !== null) c.type = this.updateTy(c.type, c.span ?? span);
+        break;
       case 'option':
       case 'list':
-        return { ...kind, type: ty(kind.type) };
       case 'fixed-length-list':
-        return { ...kind, type: ty(kind.type) };
+        kind.type = this.updateTy(kind.type, span);
+        break;
       case 'future':
       case 'stream':
-        return { ...kind, type: kind.type === null ? null : ty(kind.type) };
-      case 'map': {
-        const key = ty(kind.key);
-        return { tag: 'map', key, value: ty(kind.value) };
-      }
-      case 'result': {
-        const ok = kind.ok === null ? null : ty(kind.ok);
-        return { tag: 'result', ok, err: kind.err === null ? null : ty(kind.err) };
-      }
+        if (kind.type !== null) kind.type = this.updateTy(kind.type, span);
+        break;
+      case 'map':
+        kind.key = this.updateTy(kind.key, span);
+        kind.value = this.updateTy(kind.value, span);
+        break;
+      case 'result':
+        if (kind.ok !== null) kind.ok = this.updateTy(kind.ok, span);
+        if (kind.err !== null) kind.err = this.updateTy(kind.err, span);
+        break;
       default:
-        return kind;
+        break;
     }
+    return kind;
   }
 
   /** Maps a value-position type; a reference to a resource becomes an `own<R>` handle. */
@@ -298,14 +306,17 @@ export class Remap {
     return own;
   }
 
+  /** Maps a function's ids (in place) and rejects results that contain `borrow<T>`. */
   updateFunction(f: Func, span: Span | undefined): Func {
-    const kind = 'resource' in f.kind ? { ...f.kind, resource: this.mapType(f.kind.resource, span) } : f.kind;
-    const params = f.params.map((p) => ({ name: p.name, type: this.updateTy(p.type, span) }));
-    const result = f.result === undefined ? undefined : this.updateTy(f.result, span);
-    if (result !== undefined && this.hasBorrow(result)) {
-      fail(Codes.BorrowInResult, `function \`${f.name}\` returns a type which contains a \`borrow<T>\` which is not supported`, span);
+    if ('resource' in f.kind) f.kind = { tag: f.kind.tag, resource: this.mapType(f.kind.resource, span) };
+    for (const p of f.params) p.type = this.updateTy(p.type, span);
+    if (f.result !== undefined) {
+      f.result = this.updateTy(f.result, span);
+      if (this.hasBorrow(f.result)) {
+        fail(Codes.BorrowInResult, `function \`${f.name}\` returns a type which contains a \`borrow<T>\` which is not supported`, span);
+      }
     }
-    return { ...f, kind, params, result };
+    return f;
   }
 
   private readonly borrowMemo = new Map<number, boolean>();
@@ -330,12 +341,19 @@ export class Remap {
       const mapped = this.types[id];
       if (mapped !== undefined) types.set(name, mapped);
     }
-    const functions = new Map<string, Func>();
-    for (const [name, f] of iface.functions) {
-      if (!includeStability(this.resolve, f.stability, pkgId, f.span)) continue;
-      functions.set(name, this.updateFunction(f, f.span));
+    let functions = iface.functions;
+    let filtered = false;
+    for (const f of functions.values()) {
+      if (includeStability(this.resolve, f.stability, pkgId, f.span)) this.updateFunction(f, f.span);
+      else filtered = true;
     }
-    return { ...iface, types, functions, package: pkgId };
+    if (filtered) {
+      functions = new Map([...functions].filter(([, f]) => includeStability(this.resolve, f.stability, pkgId, f.span)));
+    }
+    iface.types = types;
+    iface.functions = functions;
+    iface.package = pkgId;
+    return iface;
   }
 
   private updateWorld(world: World, pkgId: number): World {

@@ -894,10 +894,10 @@ function collectTypeDeps(t: ast.TypeExpr, out: Dep[]): void {
     case 'Primitive':
       return;
     case 'Named':
-      out.push({ name: t.name.name, span: t.name.span });
+      out.push(t.name);
       return;
     case 'Handle':
-      out.push({ name: t.resource.name, span: t.resource.span });
+      out.push(t.resource);
       return;
     case 'List':
       return collectTypeDeps(t.element, out);
