@@ -5,7 +5,14 @@
 export * from './types.js';
 export * from './layout.js';
 export * from './flatten.js';
-export { lowerCamelCase, resolveOptions, type AbiCodegenOptions, type ResolvedOptions } from './codegen/gen.js';
+export {
+  lowerCamelCase,
+  resolveOptions,
+  type AbiCodegenOptions,
+  type HandleHooks,
+  type HandleType,
+  type ResolvedOptions,
+} from './codegen/gen.js';
 export { isNullableOption, typedArrayOf } from './codegen/repr.js';
 export {
   abiRuntime,

@@ -231,6 +231,20 @@ describe('handle tables', () => {
     expect(cx.handles.array).toEqual([null]);
   });
 
+  it('lets bindgen wrap reps through handle hooks', () => {
+    const r = new runtime.ResourceType('r', {}, null);
+    const cx = new AbiContext({ memory: new Uint8Array(64), resources: { r } });
+    const src = generateAbiModule(
+      { values: [{ name: 'v', type: t.list(t.own('r'), 2) }] },
+      { handles: { lift: (_ty, rep) => `({ rep: ${rep} })`, lower: (_ty, v) => `${v}.rep` } },
+    );
+    const codec = compileAbiModule(src, cx).values.v!;
+    codec.store([{ rep: 5 }, { rep: 6 }], 8);
+    expect((cx.handles.get(2) as runtime.ResourceHandle).rep).toBe(6);
+    expect(codec.load(8)).toEqual([{ rep: 5 }, { rep: 6 }]);
+    expect(cx.handles.free).toEqual([1, 2]);
+  });
+
   it('runs the destructor when an owned handle is dropped', () => {
     const dropped: number[] = [];
     const r = new runtime.ResourceType('r', null, (rep) => dropped.push(rep));

@@ -5,7 +5,7 @@
  */
 import { flattenType, flattenVariant } from '../flatten.js';
 import type { AbiType, CoreType } from '../types.js';
-import { literalKey, member, type Gen, type Writer } from './gen.js';
+import { liftHandle, literalKey, lowerHandle, member, type Gen, type Writer } from './gen.js';
 import {
   emitPackFlags,
   lengthWord,
@@ -49,10 +49,7 @@ export function emitLowerFlat(g: Gen, type: AbiType, v: string, out: string, a: 
       default: return w.line(`${slot} = rt.${INT_CHECK[type.name]}(${v});`);
     }
   }
-  if (type.kind === 'own' || type.kind === 'borrow') {
-    const fn = type.kind === 'own' ? 'lowerOwn' : 'lowerBorrow';
-    return w.line(`${slot} = rt.${fn}(cx, ${v}, rt.resourceType(cx, ${JSON.stringify(type.resource)}));`);
-  }
+  if (type.kind === 'own' || type.kind === 'borrow') return w.line(`${slot} = ${lowerHandle(g.opts, type, v)};`);
   if (type.kind === 'future' || type.kind === 'stream') return w.line(`${slot} = rt.unsupported(${JSON.stringify(type.kind)});`);
   w.line(`${lowerFlatHelper(g, type)}(${v}, ${out}, ${a});`);
 }
@@ -78,10 +75,7 @@ export function liftFlatExpr(g: Gen, type: AbiType, vals: string, a: string): st
       case 'string': return `${liftFlatHelper(g, type)}(${vals}, ${a})`;
     }
   }
-  if (type.kind === 'own' || type.kind === 'borrow') {
-    const fn = type.kind === 'own' ? 'liftOwn' : 'liftBorrow';
-    return `rt.${fn}(cx, ${x} >>> 0, rt.resourceType(cx, ${JSON.stringify(type.resource)}))`;
-  }
+  if (type.kind === 'own' || type.kind === 'borrow') return liftHandle(g.opts, type, `${x} >>> 0`);
   if (type.kind === 'future' || type.kind === 'stream') return `rt.unsupported(${JSON.stringify(type.kind)})`;
   return `${liftFlatHelper(g, type)}(${vals}, ${a})`;
 }

@@ -21,6 +21,22 @@ export interface AbiCodegenOptions {
   readonly typedArrays?: boolean;
   /** `ts` adds type annotations so the code type-checks under `tsc --strict` inside a typed wrapper. Default `js`. */
   readonly lang?: 'js' | 'ts';
+  /** How handle values are represented on the JS side (default: the rep number itself). */
+  readonly handles?: HandleHooks;
+}
+
+/** A handle type as passed to `HandleHooks`. */
+export type HandleType = Extract<AbiType, { kind: 'own' | 'borrow' }>;
+
+/**
+ * Code-generation hooks that let bindgen wrap resource reps in JS objects (for example class instances). Each hook
+ * returns a JS expression; the generated code evaluates it once per handle.
+ */
+export interface HandleHooks {
+  /** Expression turning the lifted rep (`repExpr`) into the JS value. */
+  lift?(type: HandleType, repExpr: string): string;
+  /** Expression giving the rep to lower from the JS value `valueExpr`. */
+  lower?(type: HandleType, valueExpr: string): string;
 }
 
 /** Options with every default applied. */
@@ -32,6 +48,7 @@ export interface ResolvedOptions {
   readonly maps: 'map' | 'entries';
   readonly typedArrays: boolean;
   readonly lang: 'js' | 'ts';
+  readonly handles: HandleHooks;
 }
 
 /** lowerCamelCase of a kebab-case label (`exec-name` → `execName`, `HTTP-code` → `httpCode`). */
@@ -55,7 +72,22 @@ export function resolveOptions(o: AbiCodegenOptions = {}): ResolvedOptions {
     maps: o.maps ?? 'map',
     typedArrays: o.typedArrays ?? true,
     lang: o.lang ?? 'js',
+    handles: o.handles ?? {},
   };
+}
+
+/** The expression lowering a handle value `v` of `type` to a table index (`lower_own`/`lower_borrow`). */
+export function lowerHandle(opts: ResolvedOptions, type: HandleType, v: string): string {
+  const fn = type.kind === 'own' ? 'lowerOwn' : 'lowerBorrow';
+  const rep = opts.handles.lower ? opts.handles.lower(type, v) : v;
+  return `rt.${fn}(cx, ${rep}, rt.resourceType(cx, ${JSON.stringify(type.resource)}))`;
+}
+
+/** The expression lifting the table index `i` of `type` to a JS value (`lift_own`/`lift_borrow`). */
+export function liftHandle(opts: ResolvedOptions, type: HandleType, i: string): string {
+  const fn = type.kind === 'own' ? 'liftOwn' : 'liftBorrow';
+  const rep = `rt.${fn}(cx, ${i}, rt.resourceType(cx, ${JSON.stringify(type.resource)}))`;
+  return opts.handles.lift ? opts.handles.lift(type, rep) : rep;
 }
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;

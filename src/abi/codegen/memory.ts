@@ -4,7 +4,7 @@
  */
 import { alignment, elemSize, recordLayout, variantLayout } from '../layout.js';
 import type { AbiType } from '../types.js';
-import { literalKey, member, Writer, type Gen } from './gen.js';
+import { liftHandle, literalKey, lowerHandle, member, Writer, type Gen } from './gen.js';
 import { isNullableOption, taggedCases, typedArrayOf } from './repr.js';
 
 const MAX_LIST_BYTE_LENGTH = 2 ** 28 - 1;
@@ -54,9 +54,7 @@ export function emitStore(g: Gen, type: AbiType, v: string, p: string, w: Writer
     }
   }
   if (type.kind === 'own' || type.kind === 'borrow') {
-    const fn = type.kind === 'own' ? 'lowerOwn' : 'lowerBorrow';
-    const rtExpr = `rt.resourceType(cx, ${JSON.stringify(type.resource)})`;
-    return w.line(`cx.dv.setUint32(${p}, rt.${fn}(cx, ${v}, ${rtExpr}), true);`);
+    return w.line(`cx.dv.setUint32(${p}, ${lowerHandle(g.opts, type, v)}, true);`);
   }
   if (type.kind === 'future' || type.kind === 'stream') {
     return w.line(`cx.dv.setUint32(${p}, rt.unsupported(${JSON.stringify(type.kind)}), true);`);
@@ -84,10 +82,7 @@ export function loadExpr(g: Gen, type: AbiType, p: string): string {
       case 'string': return `${loadStringHelper(g)}(${p})`;
     }
   }
-  if (type.kind === 'own' || type.kind === 'borrow') {
-    const fn = type.kind === 'own' ? 'liftOwn' : 'liftBorrow';
-    return `rt.${fn}(cx, cx.dv.getUint32(${p}, true), rt.resourceType(cx, ${JSON.stringify(type.resource)}))`;
-  }
+  if (type.kind === 'own' || type.kind === 'borrow') return liftHandle(g.opts, type, `cx.dv.getUint32(${p}, true)`);
   if (type.kind === 'future' || type.kind === 'stream') return `rt.unsupported(${JSON.stringify(type.kind)})`;
   return `${loadHelper(g, type)}(${p})`;
 }
