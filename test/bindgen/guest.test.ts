@@ -129,8 +129,8 @@ describe('type mapping details', () => {
     expect(out).toContain('@throws');
   });
   it('maps fixed-length lists to tuples, maps to Map, char to string', () => {
-    const out = gen('f: func(a: list<u8, 3>, c: char) -> tuple<>;');
-    expect(out).toContain('f(a: [number, number, number], c: string): [];');
+    const out = gen('f: func(a: list<u8, 3>, c: char, m: map<string, u64>) -> tuple<>;');
+    expect(out).toContain('f(a: [number, number, number], c: string, m: Map<string, bigint>): [];');
   });
   it('maps async functions, futures and streams to promises and async iterables', () => {
     const out = gen('f: async func(a: future<u8>, b: stream<string>) -> stream;');

@@ -16,6 +16,8 @@ declare module 'hostile:types/all' {
 
   export function strs(a: string, b: string): [string, string];
 
+  export function maps(m: Map<string, number>): Map<number, Array<string>>;
+
   export type U8Alias = number;
 
   export type Opt = number | undefined;
