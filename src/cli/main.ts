@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { check } from './commands/check.js';
 import { bindgen } from './commands/bindgen.js';
 import { json } from './commands/json.js';
+import { lsp } from './commands/lsp.js';
 import { Exit, UsageError, useColor, type DiagnosticFormat } from './output.js';
 import { version } from './version.js';
 
@@ -115,6 +116,15 @@ export function buildProgram(): Command {
       color: useColor(flags.color, process.stderr),
     });
   });
+
+  program
+    .command('lsp')
+    .description('run the WIT language server (LSP over stdin/stdout)')
+    .option('--stdio', 'talk LSP over stdin/stdout (the only transport)')
+    .option('--no-builtin-wit', "don't use the WASI packages shipped by installed npm packages (@bytecodealliance/jco)")
+    .action((flags: { stdio?: boolean; builtinWit: boolean }) => {
+      lsp({ stdio: flags.stdio === true, builtinWit: flags.builtinWit });
+    });
 
   return program;
 }
