@@ -174,7 +174,7 @@ export class PackageResolver {
   private readonly declLists: DeclList[] = [];
 
   private readonly types: TypeDef[] = [];
-  private readonly anonTypes = new Map<string, number>();
+  private readonly anonTypes = new AnonTypes();
   private readonly interfaces: Interface[] = [];
   private readonly interfaceTypes: Map<string, Lookup>[] = [];
   private readonly worlds: World[] = [];
@@ -278,7 +278,16 @@ export class PackageResolver {
   }
 
   private allocType(t: TypeDef): number {
-    this.types.push(t);
+    // One property order for every type definition keeps property access monomorphic.
+    this.types.push({
+      name: t.name,
+      kind: t.kind,
+      owner: t.owner,
+      docs: t.docs,
+      stability: t.stability,
+      externalId: t.externalId,
+      span: t.span,
+    });
     return this.types.length - 1;
   }
 
@@ -668,14 +677,12 @@ export class PackageResolver {
   private anonType(kind: TypeDefKind, stability: Stability | undefined, at: ast.TypeExpr | Span): Type {
     if (kind.tag === 'type') return kind.type;
     if (kind.tag === 'handle' && kind.handle === 'own') return kind.type;
-    const key = anonKey(kind);
-    let id = this.anonTypes.get(key);
-    if (id === undefined) {
+    const node = this.anonTypes.find(kind);
+    if (node.id === undefined) {
       const span = 'kind' in at ? typeSpan(at) : at;
-      id = this.allocType({ name: null, kind, owner: null, stability: stability ?? this.findStability(kind), span });
-      this.anonTypes.set(key, id);
+      node.id = this.allocType({ name: null, kind, owner: null, stability: stability ?? this.findStability(kind), span });
     }
-    return id;
+    return node.id;
   }
 
   /**
@@ -964,25 +971,49 @@ export function kindComponents(kind: TypeDefKind): Type[] {
   }
 }
 
-function anonKey(kind: TypeDefKind): string {
-  switch (kind.tag) {
-    case 'handle':
-      return `${kind.handle}(${kind.type})`;
-    case 'tuple':
-      return `tuple(${kind.types.join(',')})`;
-    case 'list':
-    case 'option':
-      return `${kind.tag}(${kind.type})`;
-    case 'fixed-length-list':
-      return `array(${kind.type},${kind.size})`;
-    case 'result':
-      return `result(${kind.ok},${kind.err})`;
-    case 'map':
-      return `map(${kind.key},${kind.value})`;
-    case 'future':
-    case 'stream':
-      return `${kind.tag}(${kind.type})`;
-    default:
-      return `${kind.tag}:${JSON.stringify(kind)}`;
+interface TrieNode {
+  id?: number;
+  next?: Map<Type | null, TrieNode>;
+}
+
+/** Structural interning of anonymous types: a trie per constructor over its component types (no string keys). */
+class AnonTypes {
+  private readonly roots = new Map<string, TrieNode>();
+
+  private static step(node: TrieNode, key: Type | null): TrieNode {
+    const next = (node.next ??= new Map());
+    let child = next.get(key);
+    if (!child) next.set(key, (child = {}));
+    return child;
+  }
+
+  /** The trie node of `kind`; its `id` is the interned type, if any. */
+  find(kind: TypeDefKind): TrieNode {
+    let tag: string = kind.tag;
+    if (kind.tag === 'handle') tag = kind.handle;
+    else if (kind.tag === 'tuple') tag = `tuple${kind.types.length}`;
+    let node = this.roots.get(tag);
+    if (!node) this.roots.set(tag, (node = {}));
+    switch (kind.tag) {
+      case 'handle':
+      case 'list':
+      case 'option':
+        return AnonTypes.step(node, kind.type);
+      case 'future':
+      case 'stream':
+        return AnonTypes.step(node, kind.type);
+      case 'fixed-length-list':
+        return AnonTypes.step(AnonTypes.step(node, kind.type), kind.size);
+      case 'result':
+        return AnonTypes.step(AnonTypes.step(node, kind.ok), kind.err);
+      case 'map':
+        return AnonTypes.step(AnonTypes.step(node, kind.key), kind.value);
+      case 'tuple':
+        for (const t of kind.types) node = AnonTypes.step(node, t);
+        return node;
+      default:
+        // Records, variants, … are never anonymous in WIT text; keep them distinct.
+        return {};
+    }
   }
 }
