@@ -84,14 +84,22 @@ export function elaborateWorld(resolve: Resolve, worldId: number): void {
     else exports.set(worldKeyString(e.key), e);
   }
   const required = new Set<number>();
-  const add = (id: number, key: WorldKey, addExport: boolean, stability: Stability | undefined, original?: WorldEntry): boolean => {
+  // Interfaces pulled in by an export copy its stability and (a wit-parser quirk) its external id.
+  const add = (
+    id: number,
+    key: WorldKey,
+    addExport: boolean,
+    stability: Stability | undefined,
+    externalId: string | undefined,
+    original?: WorldEntry,
+  ): boolean => {
     const k = worldKeyString(key);
     if (exports.has(k)) return addExport;
     if (!addExport && required.has(id)) return true;
     for (const dep of interfaceDirectDeps(resolve, id)) {
-      if (!add(dep, { interface: dep }, addExport && exportIfaces.has(dep), stability)) return false;
+      if (!add(dep, { interface: dep }, addExport && exportIfaces.has(dep), stability, externalId)) return false;
     }
-    const item = original?.item ?? interfaceItem(id, stability);
+    const item: WorldItem = original?.item ?? { tag: 'interface', id, stability, externalId };
     if (addExport) {
       if (required.has(id)) return false;
       exports.set(k, { key, item });
@@ -103,7 +111,7 @@ export function elaborateWorld(resolve: Resolve, worldId: number): void {
   };
   for (const [id, e] of exportIfaces) {
     const item = e.item as WorldItem & { tag: 'interface' };
-    if (!add(id, e.key, true, item.stability, e)) {
+    if (!add(id, e.key, true, item.stability, item.externalId, e)) {
       const name = 'name' in e.key ? e.key.name : interfaceIdString(resolve, e.key.interface);
       fail(Codes.IncompatibleExport, `interface \`${name}\` transitively depends on an interface in incompatible ways`, world.span);
     }

@@ -98,3 +98,23 @@ describe('Resolve JSON', () => {
     expect(value.interfaces[0].types).toEqual({ t: 0 });
   });
 });
+
+describe('newer annotations', () => {
+  it('imports one interface under two labels (implements)', () => {
+    const { value } = toJson(
+      'package a:b;\ninterface store {\n  get: func() -> option<string>;\n}\nworld w {\n  import primary: store;\n  import backup: store;\n}\n',
+    );
+    expect(value.worlds[0].imports).toEqual({ primary: { interface: { id: 0 } }, backup: { interface: { id: 0 } } });
+    expect(value.interfaces.map((i: any) => i.name)).toEqual(['store']);
+  });
+
+  it('keeps @external-id on types, functions and world items, after the other members', () => {
+    const { text, value } = toJson(
+      'package a:b;\ninterface i {\n  @external-id("t-1")\n  type t = u8;\n  @external-id("f-1")\n  f: func();\n}\nworld w {\n  @external-id("imp")\n  import i;\n}\n',
+    );
+    expect(value.types[0]).toEqual({ name: 't', kind: { type: 'u8' }, owner: { interface: 0 }, external_id: 't-1' });
+    expect(Object.keys(value.interfaces[0].functions.f)).toEqual(['name', 'kind', 'params', 'external_id']);
+    expect(value.worlds[0].imports['interface-0']).toEqual({ interface: { id: 0, external_id: 'imp' } });
+    expect(text).toContain('"external_id": "f-1"');
+  });
+});
