@@ -1,0 +1,212 @@
+/**
+ * The runtime of witc's generated TypeScript host bindings. Generated code imports it as `rt`: it is the canonical
+ * ABI runtime of src/abi (memory views, string codecs, traps, handle tables) plus what a host needs on top: handles
+ * lifted to and lowered from JavaScript objects (resource classes), `ComponentError`, error payloads of imports, and
+ * core module instantiation. Plain ES2022; runs in browsers.
+ */
+import * as abi from '../../abi/runtime/index.js';
+import type { HandleContext, ResourceType } from '../../abi/runtime/index.js';
+
+export * from '../../abi/runtime/index.js';
+
+/** Thrown by an exported function whose `result` came back as `err`; `payload` is the error value. */
+export class ComponentError extends Error {
+  readonly payload: unknown;
+
+  constructor(payload: unknown) {
+    super(typeof payload === 'string' ? payload : `component returned an error: ${describe(payload)}`);
+    this.name = 'ComponentError';
+    this.payload = payload;
+  }
+}
+
+function describe(v: unknown): string {
+  try {
+    return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? `${x}n` : x)) ?? String(v);
+  } catch {
+    return String(v);
+  }
+}
+
+/**
+ * The `err` payload of a host import that threw: an object with a `payload` property supplies it; for a `string`
+ * error type an `Error`'s message is used; anything else propagates (the guest call fails).
+ */
+export function errorPayload(e: unknown, stringError: boolean): unknown {
+  if (typeof e === 'object' && e !== null && 'payload' in e) return (e as { payload: unknown }).payload;
+  if (stringError && e instanceof Error) return e.message;
+  throw e;
+}
+
+/** A resource type whose handles are JavaScript objects on the host side. */
+export class HostResourceType extends abi.ResourceType {
+  constructor(
+    name: string,
+    impl: object | null,
+    dtor: ((rep: number) => void) | null,
+    /** The host object for a lifted handle's rep (`own`: the host takes ownership). */
+    readonly fromRep: (rep: number, own: boolean) => unknown,
+    /** The rep to lower for a host object (`own`: ownership moves to the guest). */
+    readonly toRep: (obj: unknown, own: boolean) => number,
+  ) {
+    super(name, impl, dtor);
+  }
+}
+
+function host(t: ResourceType): HostResourceType {
+  if (!(t instanceof HostResourceType)) throw new TypeError(`resource type ${t.name} has no host representation`);
+  return t;
+}
+
+/** `lift_own`, then the host object for the rep. */
+export function liftOwn(cx: HandleContext, i: number, t: ResourceType): unknown {
+  return host(t).fromRep(abi.liftOwn(cx, i, t), true);
+}
+
+/** `lift_borrow`, then the host object for the rep. */
+export function liftBorrow(cx: HandleContext, i: number, t: ResourceType): unknown {
+  return host(t).fromRep(abi.liftBorrow(cx, i, t), false);
+}
+
+/** The rep of a host object, then `lower_own`. */
+export function lowerOwn(cx: HandleContext, v: unknown, t: ResourceType): number {
+  return abi.lowerOwn(cx, host(t).toRep(v, true), t);
+}
+
+/** The rep of a host object, then `lower_borrow`. */
+export function lowerBorrow(cx: HandleContext, v: unknown, t: ResourceType): number {
+  return abi.lowerBorrow(cx, host(t).toRep(v, false), t);
+}
+
+/** The state every object of an exported (guest-implemented) resource class carries. */
+export interface GuestHandle {
+  /** The guest's rep, `undefined` once dropped or moved into the guest. */
+  $rep?: number | undefined;
+  /** True for a borrow the guest lent to a host import (disposing it does not run the destructor). */
+  $borrowed?: boolean | undefined;
+}
+
+/**
+ * The resource type of a resource the guest exports: handles become instances of `cls` (created without running
+ * its constructor); `dtor` is the guest's `[dtor]` export, if any.
+ */
+export function guestResource(
+  name: string,
+  instance: object,
+  cls: { prototype: object },
+  dtor: ((rep: number) => unknown) | undefined,
+): HostResourceType {
+  return new HostResourceType(
+    name,
+    instance,
+    dtor === undefined ? null : (rep) => void dtor(rep),
+    (rep, own) => {
+      const o = Object.create(cls.prototype) as GuestHandle;
+      o.$rep = rep;
+      if (!own) o.$borrowed = true;
+      return o;
+    },
+    (obj, own) => {
+      const rep = obj instanceof (cls as unknown as new () => object) ? (obj as GuestHandle).$rep : undefined;
+      if (rep === undefined) throw new TypeError(`expected a live ${name} resource (it was dropped or moved)`);
+      if (own) (obj as GuestHandle).$rep = undefined;
+      return rep;
+    },
+  );
+}
+
+/** `[Symbol.dispose]` of an exported resource object: drop the handle once, running the guest's destructor. */
+export function disposeGuest(obj: GuestHandle, dtor: ((rep: number) => unknown) | undefined): void {
+  const rep = obj.$rep;
+  if (rep === undefined) return;
+  obj.$rep = undefined;
+  if (!obj.$borrowed) dtor?.(rep);
+}
+
+/**
+ * The resource type of a resource the host implements (an imported resource): reps index a table of host objects.
+ * When the guest drops its last own handle, the object leaves the table and its `[Symbol.dispose]` (if any) runs.
+ */
+export function hostResource(name: string): HostResourceType {
+  const objects = new Map<number, unknown>();
+  const ids = new Map<unknown, number>();
+  let next = 1;
+  const take = (rep: number): unknown => {
+    const o = objects.get(rep);
+    objects.delete(rep);
+    ids.delete(o);
+    return o;
+  };
+  return new HostResourceType(
+    name,
+    null,
+    (rep) => {
+      const o = take(rep) as { [Symbol.dispose]?: () => void } | undefined;
+      o?.[Symbol.dispose]?.();
+    },
+    (rep, own) => {
+      if (!objects.has(rep)) throw new TypeError(`no host ${name} object for rep ${rep}`);
+      return own ? take(rep) : objects.get(rep);
+    },
+    (obj) => {
+      if (typeof obj !== 'object' || obj === null) throw new TypeError(`expected a ${name} object`);
+      let id = ids.get(obj);
+      if (id === undefined) {
+        id = next++;
+        ids.set(obj, id);
+        objects.set(id, obj);
+      }
+      return id;
+    },
+  );
+}
+
+/** A compiled core module (`WebAssembly.Module`), kept opaque so no DOM typings are needed. */
+export type CoreModule = object;
+
+/** What `instantiate` accepts: the core module's bytes, a compiled module, or a function producing one. */
+export type ModuleSource = ArrayBuffer | ArrayBufferView | CoreModule | (() => CoreModule | PromiseLike<CoreModule>);
+
+/** The exports of a core instance. */
+export type CoreExports = Record<string, any>;
+
+interface WasmApi {
+  Module: new (bytes: ArrayBuffer | ArrayBufferView) => object;
+  instantiate(module: object, imports: object): Promise<{ exports: CoreExports }>;
+  compile(bytes: ArrayBuffer | ArrayBufferView): Promise<object>;
+}
+
+function wasmApi(): WasmApi {
+  const w = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  if (!w) throw new TypeError('WebAssembly is not available in this JavaScript environment');
+  return w;
+}
+
+/** Compile (if needed) and instantiate a core module with `imports`; returns its exports. */
+export async function instantiateCore(source: ModuleSource, imports: Record<string, Record<string, unknown>>): Promise<CoreExports> {
+  const w = wasmApi();
+  let module: object;
+  if (typeof source === 'function') module = await (source as () => CoreModule | PromiseLike<CoreModule>)();
+  else if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) module = await w.compile(source);
+  else module = source;
+  const instance = await w.instantiate(module, imports);
+  return instance.exports;
+}
+
+/** The core export `name`, which must be a function. */
+export function coreFunction(exports: CoreExports, name: string): (...args: any[]) => any {
+  const f = exports[name];
+  if (typeof f !== 'function') throw new TypeError(`the core module does not export the function ${JSON.stringify(name)}`);
+  return f as (...args: any[]) => any;
+}
+
+/** The optional core export `name` (`cabi_post_*`, `[dtor]*`). */
+export function optionalFunction(exports: CoreExports, name: string): ((...args: any[]) => any) | undefined {
+  const f = exports[name];
+  return typeof f === 'function' ? (f as (...args: any[]) => any) : undefined;
+}
+
+/** Functions the value layer cannot run (async functions, streams, futures). */
+export function unsupportedFunction(what: string): never {
+  throw new TypeError(`${what} is not supported by witc's host bindings yet`);
+}
