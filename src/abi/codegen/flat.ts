@@ -279,7 +279,7 @@ function emitLiftFlatTagged(g: Gen, type: AbiType, w: Writer): void {
         const want = flattenType(c.type, addr);
         if (want.every((t, k) => t === joined[k])) payload = liftFlatExpr(g, c.type, 'vals', 'at + 1');
         else {
-          scratch ??= g.constant('SCRATCH', '[]', 'any[]');
+          scratch ??= g.constant('SCRATCH', '[]', 'any[]', false);
           want.forEach((t, k) => pre.push(`${scratch}[${k}] = ${coerceIn(joined[k] as CoreType, t, `vals[at + ${k + 1}]`)};`));
           payload = liftFlatExpr(g, c.type, scratch, '0');
         }

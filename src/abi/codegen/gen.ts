@@ -144,6 +144,7 @@ export class Gen {
   /** Module-level constants (tables of labels, scratch arrays), emitted first. */
   readonly consts: string[] = [];
   private readonly helpers = new Map<string, string>();
+  private readonly constants = new Map<string, string>();
   private readonly bodies: string[] = [];
   private counter = 0;
 
@@ -151,9 +152,13 @@ export class Gen {
     this.opts = opts;
   }
 
-  /** Declare a module-level constant (with its TypeScript type in `ts` mode) and return its name. */
-  constant(prefix: string, init: string, tsType: string): string {
+  /** A module-level constant (typed in `ts` mode); equal `shared` constants are declared once. Returns its name. */
+  constant(prefix: string, init: string, tsType: string, shared = true): string {
+    const key = `${prefix}=${init}`;
+    const known = shared ? this.constants.get(key) : undefined;
+    if (known) return known;
     const name = `${prefix}${++this.counter}`;
+    this.constants.set(key, name);
     this.consts.push(`const ${name}${this.opts.lang === 'ts' ? `: ${tsType}` : ''} = ${init};`);
     return name;
   }
