@@ -5,7 +5,8 @@
  */
 import type { Span } from '../text/source.js';
 import { Codes } from '../diagnostics/codes.js';
-import { fail, didYouMean } from './errors.js';
+import { fail, didYouMean, recover, ResolveErrors } from './errors.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Func, Interface, Resolve, Stability, Type, TypeDefKind, World, WorldItem, WorldKey } from './model.js';
 import { compareSemVer, packageNameToString, semverToString, worldKeyString } from './model.js';
 import type { UnresolvedPackage } from './unresolved.js';
@@ -40,6 +41,8 @@ export class Remap {
   readonly interfaces: (number | undefined)[] = [];
   readonly worlds: (number | undefined)[] = [];
   private readonly ownHandles = new Map<number, number>();
+  /** Errors of this package after which linking went on (the first is wit-parser's). */
+  private readonly errors: Diagnostic[] = [];
 
   constructor(
     readonly resolve: Resolve,
@@ -135,10 +138,14 @@ export class Remap {
     for (let i = pkg.foreignWorldCount; i < pkg.worlds.length; i++) {
       const id = this.worlds[i];
       if (id === undefined) continue;
-      processIncludes(this, id, pkgId);
-      checkCaseInsensitive(resolve, id);
-      elaborateWorld(resolve, id);
+      // A failed world does not stop the others (wit-parser stops at the first error, which stays first).
+      recover(this.errors, () => {
+        processIncludes(this, id, pkgId);
+        checkCaseInsensitive(resolve, id);
+        elaborateWorld(resolve, id);
+      });
     }
+    if (this.errors.length > 0) throw new ResolveErrors(this.errors);
 
     for (let i = pkg.foreignInterfaceCount; i < pkg.interfaces.length; i++) {
       const id = this.interfaces[i];
@@ -344,8 +351,12 @@ export class Remap {
     let functions = iface.functions;
     let filtered = false;
     for (const f of functions.values()) {
-      if (includeStability(this.resolve, f.stability, pkgId, f.span)) this.updateFunction(f, f.span);
-      else filtered = true;
+      const kept = recover(this.errors, () => {
+        if (!includeStability(this.resolve, f.stability, pkgId, f.span)) return false;
+        this.updateFunction(f, f.span);
+        return true;
+      });
+      if (kept === false) filtered = true;
     }
     if (filtered) {
       functions = new Map([...functions].filter(([, f]) => includeStability(this.resolve, f.stability, pkgId, f.span)));
@@ -357,32 +368,36 @@ export class Remap {
   }
 
   private updateWorld(world: World, pkgId: number): World {
-    const { resolve } = this;
     const out: World = { ...world, imports: new Map(), exports: new Map(), includes: [] };
     for (const [isImport, items] of [
       [true, world.imports],
       [false, world.exports],
     ] as const) {
       for (const { key, item } of items.values()) {
-        const span = item.span;
-        let newItem: WorldItem;
-        if (item.tag === 'type') {
-          const id = this.mapType(item.id, span);
-          if (!includeStability(resolve, resolve.types[id]!.stability, pkgId, span)) continue;
-          newItem = { ...item, id };
-        } else if (item.tag === 'function') {
-          if (!includeStability(resolve, item.func.stability, pkgId, span)) continue;
-          newItem = { ...item, func: this.updateFunction(item.func, span) };
-        } else {
-          if (!includeStability(resolve, item.stability, pkgId, span)) continue;
-          newItem = { ...item, id: this.mapInterface(item.id, span) };
-        }
-        const newKey: WorldKey = 'name' in key ? key : { interface: this.mapInterface(key.interface, span) };
-        (isImport ? out.imports : out.exports).set(worldKeyString(newKey), { key: newKey, item: newItem });
+        recover(this.errors, () => this.updateWorldItem(key, item, isImport, out, pkgId));
       }
     }
     out.includes = world.includes;
     return out;
+  }
+
+  private updateWorldItem(key: WorldKey, item: WorldItem, isImport: boolean, out: World, pkgId: number): void {
+    const { resolve } = this;
+    const span = item.span;
+    let newItem: WorldItem;
+    if (item.tag === 'type') {
+      const id = this.mapType(item.id, span);
+      if (!includeStability(resolve, resolve.types[id]!.stability, pkgId, span)) return;
+      newItem = { ...item, id };
+    } else if (item.tag === 'function') {
+      if (!includeStability(resolve, item.func.stability, pkgId, span)) return;
+      newItem = { ...item, func: this.updateFunction(item.func, span) };
+    } else {
+      if (!includeStability(resolve, item.stability, pkgId, span)) return;
+      newItem = { ...item, id: this.mapInterface(item.id, span) };
+    }
+    const newKey: WorldKey = 'name' in key ? key : { interface: this.mapInterface(key.interface, span) };
+    (isImport ? out.imports : out.exports).set(worldKeyString(newKey), { key: newKey, item: newItem });
   }
 }
 

@@ -342,9 +342,10 @@ function link(loader: Loader, groups: Group[], outer: readonly string[], options
       const id = new Remap(resolve, withResolvedNames(entry.pkg, resolve)).append();
       if (entry.root) main.push(id);
     } catch (e) {
-      if (!(e instanceof ResolveError)) throw e;
+      if (e instanceof ResolveError) loader.report(enrichNotFound(e.diagnostic, index, options), outer);
+      else if (e instanceof ResolveErrors) for (const d of e.diagnostics) loader.report(enrichNotFound(d, index, options), outer);
+      else throw e;
       failed.add(key);
-      loader.report(enrichNotFound(e.diagnostic, index, options), outer);
     }
   }
   const ok = !anyFailed && failed.size === 0 && !loader.diagnostics.some((d) => d.severity === 'error');

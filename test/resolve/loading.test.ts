@@ -47,6 +47,22 @@ describe('loading', () => {
     ]);
   });
 
+  it('goes on linking after an error: every function, world item and world', () => {
+    const r = loadSources(
+      {
+        't.wit':
+          'package a:b;\ninterface i {\n  resource r;\n  f: func() -> borrow<r>;\n  g: func() -> option<borrow<r>>;\n}\nworld v {\n  export x: func();\n  export X: func();\n}\nworld w {\n  import h: func() -> borrow<r>;\n  resource r;\n}\n',
+      },
+      't.wit',
+    );
+    expect(r.diagnostics.map((d) => d.message)).toEqual([
+      'function `f` returns a type which contains a `borrow<T>` which is not supported',
+      'function `g` returns a type which contains a `borrow<T>` which is not supported',
+      'function `h` returns a type which contains a `borrow<T>` which is not supported',
+      'export `X` in world `v` conflicts with export `x` (kebab-case identifiers are case-insensitive)',
+    ]);
+  });
+
   it('suggests close names', () => {
     const r = loadSources({ 't.wit': 'package a:b;\ninterface i {\n  record point { x: u32 }\n  f: func(p: pont);\n}\n' }, 't.wit');
     expect(r.diagnostics[0]!.notes).toContain('did you mean `point`?');
