@@ -226,15 +226,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }),
   );
 
-  connection.onPrepareRename(
-    guard('prepare rename', null, (p) => {
+  connection.onPrepareRename((p) => {
+    try {
       const q = at(p.textDocument.uri, p.position);
       if (!q) return null;
       const r = prepareRename(q.index, q.path, q.offset);
-      if ('error' in r) throw new ResponseError(-32803, r.error);
+      if ('error' in r) return new ResponseError(-32803, r.error);
       return { range: toRange(r.span), placeholder: r.name };
-    }),
-  );
+    } catch (e) {
+      log('prepare rename', e);
+      return null;
+    }
+  });
 
   connection.onRenameRequest((p) => {
     try {

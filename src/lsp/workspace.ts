@@ -112,8 +112,8 @@ export class Workspace implements FileHost {
   setDocument(path: string, text: string, version: number): string[] {
     const known = this.docs.get(path);
     this.docs.set(path, { text, version });
-    if (known?.text === text) return [];
-    if (!known && this.disk.readFile(path) === text) return this.affected(path, false);
+    // Unchanged text: the cached results are republished (for the new version).
+    if (known?.text === text || (!known && this.disk.readFile(path) === text)) return this.affected(path, false);
     return this.affected(path, true);
   }
 

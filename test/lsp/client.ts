@@ -52,7 +52,7 @@ export function workspace(files: Record<string, string>): { root: string; path: 
 export interface Server {
   readonly conn: MessageConnection;
   readonly proc: ChildProcess;
-  /** stderr of the server so far. */
+  /** stderr of the server so far, and its log messages. */
   stderr(): string;
   /** Resolves with the next diagnostics published for `uri` (optionally: for a given document version). */
   diagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
@@ -81,7 +81,7 @@ export async function startServer(rootPath: string, initializationOptions: objec
       }
     }
   });
-  conn.onNotification('window/logMessage', () => {});
+  conn.onNotification('window/logMessage', (p: { message: string }) => (stderr += `[log] ${p.message}\n`));
   conn.listen();
   await conn.sendRequest('initialize', {
     processId: process.pid,

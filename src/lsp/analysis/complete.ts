@@ -93,10 +93,7 @@ function packageKey(index: SymbolIndex, file: ast.File, offset: number): string 
   for (const item of file.items) {
     if (item.kind === 'NestedPackage' && item.span.start <= offset && offset <= item.span.end) return pkgName(item.name);
   }
-  if (file.package) return pkgName(file.package.name);
-  const dir = file.source.path.slice(0, file.source.path.lastIndexOf('/') + 1);
-  const fallback = `(unnamed package in ${dir})`;
-  return index.packageItems(fallback).size > 0 ? fallback : undefined;
+  return index.filePackage(file.source.path);
 }
 
 function pkgName(n: ast.PackageName): string {

@@ -87,6 +87,10 @@ export class SymbolIndex {
   /** Files (in order) whose references still have to be walked. */
   private readonly pending: { file: ast.File; ctxs: Map<ast.Node, FileCtx> }[] = [];
   private readonly asked = new Set<string>();
+  /** File → the key of its (outer) package. */
+  private readonly filePackages = new Map<string, string>();
+  /** Directory → the package header of one of its files. */
+  private readonly dirPackages = new Map<string, ast.PackageDecl>();
   /** After `build`, packages loaded on demand are walked at once. */
   private built = false;
 
@@ -95,6 +99,11 @@ export class SymbolIndex {
   /** Builds the index of `files` (the group's own files) and of the provider's packages they refer to. */
   static build(files: readonly ast.File[], provider?: PackageProvider): SymbolIndex {
     const index = new SymbolIndex(provider);
+    // Files without a header belong to the package named by another file of their directory.
+    for (const f of files) {
+      const dir = dirOf(f.source.path);
+      if (f.package && !index.dirPackages.has(dir)) index.dirPackages.set(dir, f.package);
+    }
     for (const f of files) index.define(f);
     for (let i = 0; i < index.pending.length; i++) index.walkFile(index.pending[i]!);
     index.built = true;
@@ -159,6 +168,11 @@ export class SymbolIndex {
     }));
   }
 
+  /** The package key of a file (its header's, or that of another file of its directory). */
+  filePackage(path: string): string | undefined {
+    return this.filePackages.get(path);
+  }
+
   /** Interfaces and worlds of a package: name → key. */
   packageItems(pkg: string): ReadonlyMap<string, string> {
     return this.packages.get(pkg)?.items ?? new Map();
@@ -210,8 +224,10 @@ export class SymbolIndex {
     if (this.files.has(file.source.path)) return;
     this.files.set(file.source.path, file);
     const ctxs = new Map<ast.Node, FileCtx>();
-    const dir = file.source.path.slice(0, file.source.path.lastIndexOf('/') + 1);
-    const main = this.definePackage(file.package?.name, file.package, `(unnamed package in ${dir})`);
+    const dir = dirOf(file.source.path);
+    const header = file.package ?? this.dirPackages.get(dir);
+    const main = this.definePackage(header?.name, header, `(unnamed package in ${dir})`, file.package !== undefined);
+    this.filePackages.set(file.source.path, main);
     const fileCtx: FileCtx = { path: file.source.path, pkg: main, aliases: new Map() };
     ctxs.set(file, fileCtx);
     for (const item of file.items) {
@@ -226,7 +242,7 @@ export class SymbolIndex {
     else this.pending.push({ file, ctxs });
   }
 
-  private definePackage(name: ast.PackageName | undefined, node: ast.ItemBase | undefined, fallback: string): string {
+  private definePackage(name: ast.PackageName | undefined, node: ast.ItemBase | undefined, fallback: string, here = true): string {
     if (!name || name.namespace.missing || name.name.missing) {
       if (!this.packages.has(fallback)) this.packages.set(fallback, { namespace: '', name: fallback, version: undefined, items: new Map() });
       return fallback;
@@ -250,7 +266,7 @@ export class SymbolIndex {
         pkg: key,
       });
     }
-    this.addOcc(span, key, true);
+    if (here) this.addOcc(span, key, true);
     return key;
   }
 
@@ -513,6 +529,11 @@ export class SymbolIndex {
         return;
     }
   }
+}
+
+/** The directory of a path, with its trailing '/'. */
+function dirOf(path: string): string {
+  return path.slice(0, path.lastIndexOf('/') + 1);
 }
 
 /** A getter computed once; re-entrant calls (cycles) see undefined. */
