@@ -218,7 +218,7 @@ function writeImportWrapper(plan: HostPlan, g: Gen, w: Writer, name: string, f: 
     } else {
       const starts = flatStarts(info.params);
       info.params.forEach((t, i) => {
-        w.line(`const p${i} = ${liftFlatExpr(g, t, 'a', String(starts[i]))};`);
+        w.line(`const p${i}: any = ${liftFlatExpr(g, t, 'a', String(starts[i]))};`);
         args.push(`p${i}`);
       });
     }
