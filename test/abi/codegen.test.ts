@@ -49,6 +49,15 @@ describe('generated source', () => {
     expect(src).toContain('if (v === undefined || v === null) {');
   });
 
+  it('omits val of payload-less cases on request (jco style), except for results', () => {
+    const type = t.tuple([t.variant([['a', undefined], ['b', t.prim('u8')]]), t.result(undefined, undefined)]);
+    const omit = generateAbiModule({ values: [{ name: 'v', type }] }, { emptyCases: 'omit' });
+    expect(omit).toContain('case 0: return { tag: "a" };');
+    expect(omit).toContain('case 0: return { tag: "ok", val: undefined };');
+    const keep = generateAbiModule({ values: [{ name: 'v', type }] });
+    expect(keep).toContain('case 0: return { tag: "a", val: undefined };');
+  });
+
   it('produces TypeScript that type-checks under --strict', () => {
     const req: AbiModuleRequest = {
       values: [

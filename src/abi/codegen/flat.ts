@@ -5,7 +5,7 @@
  */
 import { flattenType, flattenVariant } from '../flatten.js';
 import type { AbiType, CoreType } from '../types.js';
-import { liftHandle, literalKey, lowerHandle, member, type Gen, type Writer } from './gen.js';
+import { liftHandle, literalKey, lowerHandle, member, taggedLiteral, type Gen, type Writer } from './gen.js';
 import {
   emitPackFlags,
   lengthWord,
@@ -273,7 +273,7 @@ function emitLiftFlatTagged(g: Gen, type: AbiType, w: Writer): void {
   w.line('const d = vals[at] >>> 0;');
   w.block('switch (d)', () => {
     cases.forEach((c, i) => {
-      let payload = 'undefined';
+      let payload: string | undefined;
       const pre: string[] = [];
       if (c.type) {
         const want = flattenType(c.type, addr);
@@ -284,7 +284,7 @@ function emitLiftFlatTagged(g: Gen, type: AbiType, w: Writer): void {
           payload = liftFlatExpr(g, c.type, scratch, '0');
         }
       }
-      const value = nullable ? payload : `{ tag: ${JSON.stringify(c.tag)}, val: ${payload} }`;
+      const value = nullable ? (payload ?? 'undefined') : taggedLiteral(g, type.kind, c.tag, payload);
       if (pre.length === 0) w.line(`case ${i}: return ${value};`);
       else
         w.block(`case ${i}:`, () => {

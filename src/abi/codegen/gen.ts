@@ -23,6 +23,11 @@ export interface AbiCodegenOptions {
   readonly lang?: 'js' | 'ts';
   /** How handle values are represented on the JS side (default: the rep number itself). */
   readonly handles?: HandleHooks;
+  /**
+   * Lifted variant cases (and the tagged `none`) without a payload: `{ tag, val: undefined }` (default; one object
+   * shape per variant) or `{ tag }` (`omit`, as jco). Result cases always carry `val`.
+   */
+  readonly emptyCases?: 'undefined' | 'omit';
 }
 
 /** A handle type as passed to `HandleHooks`. */
@@ -49,6 +54,7 @@ export interface ResolvedOptions {
   readonly typedArrays: boolean;
   readonly lang: 'js' | 'ts';
   readonly handles: HandleHooks;
+  readonly emptyCases: 'undefined' | 'omit';
 }
 
 /** lowerCamelCase of a kebab-case label (`exec-name` → `execName`, `HTTP-code` → `httpCode`). */
@@ -73,7 +79,14 @@ export function resolveOptions(o: AbiCodegenOptions = {}): ResolvedOptions {
     typedArrays: o.typedArrays ?? true,
     lang: o.lang ?? 'js',
     handles: o.handles ?? {},
+    emptyCases: o.emptyCases ?? 'undefined',
   };
+}
+
+/** The object literal of a lifted tagged value (`payload` is `undefined` for a case without payload). */
+export function taggedLiteral(g: Gen, kind: AbiType['kind'], tag: string, payload: string | undefined): string {
+  if (payload === undefined && kind !== 'result' && g.opts.emptyCases === 'omit') return `{ tag: ${JSON.stringify(tag)} }`;
+  return `{ tag: ${JSON.stringify(tag)}, val: ${payload ?? 'undefined'} }`;
 }
 
 /** The expression lowering a handle value `v` of `type` to a table index (`lower_own`/`lower_borrow`). */

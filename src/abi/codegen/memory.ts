@@ -4,7 +4,7 @@
  */
 import { alignment, elemSize, recordLayout, variantLayout } from '../layout.js';
 import type { AbiType } from '../types.js';
-import { liftHandle, literalKey, lowerHandle, member, Writer, type Gen } from './gen.js';
+import { liftHandle, literalKey, lowerHandle, member, taggedLiteral, Writer, type Gen } from './gen.js';
 import { isNullableOption, taggedCases, typedArrayOf } from './repr.js';
 
 const MAX_LIST_BYTE_LENGTH = 2 ** 28 - 1;
@@ -271,9 +271,9 @@ function emitLoadTagged(g: Gen, type: AbiType, w: Writer): void {
   w.line(`const d = ${loadDisc(discSize, 'p')};`);
   w.block('switch (d)', () => {
     cases.forEach((c, i) => {
-      const payload = c.type ? loadExpr(g, c.type, offset('p', payloadOffset)) : 'undefined';
-      if (nullable) w.line(`case ${i}: return ${payload};`);
-      else w.line(`case ${i}: return { tag: ${JSON.stringify(c.tag)}, val: ${payload} };`);
+      const payload = c.type ? loadExpr(g, c.type, offset('p', payloadOffset)) : undefined;
+      if (nullable) w.line(`case ${i}: return ${payload ?? 'undefined'};`);
+      else w.line(`case ${i}: return ${taggedLiteral(g, type.kind, c.tag, payload)};`);
     });
     w.line(`default: return rt.badDiscriminant(d, ${cases.length});`);
   });
