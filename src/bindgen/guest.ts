@@ -82,7 +82,7 @@ function interfaceModule(registry: NameRegistry, id: number, spec: string, expor
   w.doc(iface.docs, [exported ? 'Exported by this component: the guest implements it.' : 'Imported by this component.']);
   w.open(`declare module ${quote(spec)} {`);
   writeFunctions(w, ctx, free, nameFunctions(free));
-  writeTypes(w, ctx, ownedTypeIds(resolve, { interface: id }), members, { disposable: !exported });
+  writeTypes(w, ctx, ownedTypeIds(resolve, { interface: id }), members, { disposable: !exported, openConstructor: exported });
   writeHelpers(w, ctx.names);
   w.close();
   return w.toString();

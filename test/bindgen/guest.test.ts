@@ -143,3 +143,41 @@ describe('type mapping details', () => {
     expect(files.get('interfaces/t-t-b@1.0.0.d.ts')).toContain("export type Q = import('t:t/a@1.0.0').R;");
   });
 });
+
+describe('exported resources', () => {
+  const WIT = `package t:res;
+interface api {
+  resource counter {
+    constructor(start: u32);
+    get: func() -> u32;
+    merge: static func(a: borrow<counter>, b: counter) -> counter;
+  }
+  resource handle {
+    id: func() -> u32;
+  }
+  make: func() -> handle;
+}
+world w { export api; }`;
+
+  const check = (impl: string) => {
+    const files = rooted(guestFor(loadWit(WIT)), '/g');
+    files.set('/g/c.ts', `/// <reference path="/g/w.d.ts" />\nimport type * as W from 't:res/w';\n${impl}\n`);
+    return typeCheck([files])[0]!;
+  };
+
+  it('accept guest classes with their own constructors and private state', () => {
+    const impl = `
+class Counter { constructor(private n: number) {} get() { return this.n; } static merge(a: Counter, b: Counter) { return new Counter(a.get() + b.get()); } }
+class Handle { constructor(private i: number) {} id() { return this.i; } }
+export const api: typeof W.api = { Counter, Handle, make: () => new Handle(3) };`;
+    expect(check(impl)).toEqual([]);
+  });
+
+  it('reject classes that miss a method', () => {
+    const impl = `
+class Counter { constructor(private n: number) {} static merge(a: Counter, _b: Counter) { return a; } }
+class Handle { id() { return 1; } }
+export const api: typeof W.api = { Counter, Handle, make: () => new Handle() };`;
+    expect(check(impl).join('\n')).toMatch(/TS2322|TS2741/);
+  });
+});

@@ -12,6 +12,11 @@ import { ModuleNames, NameRegistry, memberWitName, ownedBy, type ModuleOwner, ty
 export interface DeclareOptions {
   /** Declare `[Symbol.dispose](): void` on resource classes (the consumer side: guest imports, host exports). */
   readonly disposable: boolean;
+  /**
+   * Declare a resource without a WIT constructor with `constructor(...args: never[])` instead of
+   * `private constructor()`, so that any class implementing it is assignable (the provider side: guest exports).
+   */
+  readonly openConstructor?: boolean | undefined;
 }
 
 /** The TypeContext for writing inside `owner`'s module. */
@@ -145,7 +150,7 @@ function writeResource(w: CodeWriter, ctx: TypeContext, def: TypeDef, name: stri
     w.doc(ctor.docs, throwsDoc(r.throws));
     w.line(`constructor${paramsText(tsParams(ctx, ctor))};`);
   } else {
-    w.line('private constructor();');
+    w.line(opts.openConstructor ? 'constructor(...args: never[]);' : 'private constructor();');
   }
   for (const f of members) {
     if (f.kind.tag === 'constructor') continue;
