@@ -14,7 +14,6 @@ import type {
   FunctionKind,
   Interface,
   PackageName,
-  SemVer,
   Stability,
   Type,
   TypeDef,
@@ -26,6 +25,26 @@ import type {
 import { packageNameToString, worldKeyString } from './model.js';
 import { toposort, type Dep } from './toposort.js';
 
+import {
+  AnonTypes,
+  MAP_KEYS,
+  PRIMITIVES,
+  attributesOf,
+  astPackageName,
+  checkMemberNames,
+  collectDeps,
+  eachPath,
+  floatHint,
+  isTypeDef,
+  kindComponents,
+  pathName,
+  pathPackageName,
+  pathPackageSpan,
+  typeSpan,
+  type DeclList,
+} from './syntax-helpers.js';
+
+export { attributesOf, astPackageName, kindComponents, versionOf, type DeclList } from './syntax-helpers.js';
 type ItemRef = { readonly kind: 'interface' | 'world'; readonly id: number };
 type Lookup = { kind: 'type'; id: number } | { kind: 'item'; what: string };
 
@@ -52,120 +71,7 @@ export interface UnresolvedPackage {
   readonly requiredResourceTypes: { id: number; span: Span }[];
 }
 
-/** One file (or nested package block) of a package. */
-export interface DeclList {
-  readonly items: readonly (ast.Interface | ast.World | ast.TopLevelUse)[];
-}
 
-interface PathVisit {
-  origin: ast.Id | undefined;
-  attributes: readonly ast.Attribute[];
-  path: ast.UsePath;
-  names: readonly ast.UseName[] | undefined;
-  kind: 'interface' | 'world' | 'unknown';
-}
-
-function* eachPath(list: DeclList): Generator<PathVisit> {
-  for (const item of list.items) {
-    if (item.kind === 'TopLevelUse') {
-      yield { origin: undefined, attributes: item.attributes, path: item.path, names: undefined, kind: 'unknown' };
-    } else if (item.kind === 'Interface') {
-      for (const it of item.items) {
-        if (it.kind === 'Use') yield { origin: item.name, attributes: it.attributes, path: it.path, names: it.names, kind: 'interface' };
-      }
-    } else {
-      const imports: (ast.Import | ast.Export)[] = [];
-      const exports: (ast.Import | ast.Export)[] = [];
-      for (const it of item.items) {
-        if (it.kind === 'Use') yield { origin: undefined, attributes: it.attributes, path: it.path, names: it.names, kind: 'interface' };
-        else if (it.kind === 'Include') yield { origin: item.name, attributes: it.attributes, path: it.path, names: undefined, kind: 'world' };
-        else if (it.kind === 'Import') imports.push(it);
-        else if (it.kind === 'Export') exports.push(it);
-      }
-      for (const ie of [...imports, ...exports]) {
-        const k = ie.item;
-        if (k.kind === 'ExternPath') yield { origin: undefined, attributes: ie.attributes, path: k.path, names: undefined, kind: 'interface' };
-        else if (k.kind === 'ExternImplements') yield { origin: undefined, attributes: ie.attributes, path: k.path, names: undefined, kind: 'interface' };
-        else if (k.kind === 'ExternInterface') {
-          for (const u of k.items) {
-            if (u.kind === 'Use') yield { origin: undefined, attributes: u.attributes, path: u.path, names: u.names, kind: 'interface' };
-          }
-        }
-      }
-    }
-  }
-}
-
-export function versionOf(v: ast.Version | undefined): SemVer | undefined {
-  return v ? { major: v.major, minor: v.minor, patch: v.patch, pre: v.pre, build: v.build } : undefined;
-}
-
-export function astPackageName(n: ast.PackageName): PackageName {
-  return { namespace: n.namespace.name, name: n.name.name, version: versionOf(n.version) };
-}
-
-function pathPackageName(p: ast.PackagePath): PackageName {
-  return { namespace: p.namespace.name, name: p.package.name, version: versionOf(p.version) };
-}
-
-/** The span covering `ns:pkg` of a package path. */
-function pathPackageSpan(p: ast.PackagePath): Span {
-  return { source: p.span.source, start: p.namespace.span.start, end: p.package.span.end };
-}
-
-function pathName(p: ast.UsePath): ast.Id {
-  return p.kind === 'LocalPath' ? p.name : p.name;
-}
-
-const KEYWORD_LENGTH: Partial<Record<ast.TypeExpr['kind'], number>> = {
-  List: 4,
-  Option: 6,
-  Result: 6,
-  Tuple: 5,
-  Map: 3,
-  Future: 6,
-  Stream: 6,
-};
-
-/** wit-parser's span for a type expression: the leading keyword for constructed types. */
-function typeSpan(t: ast.TypeExpr): Span {
-  if (t.kind === 'Named') return t.name.span;
-  const n = KEYWORD_LENGTH[t.kind];
-  if (n !== undefined) return { source: t.span.source, start: t.span.start, end: t.span.start + n };
-  if (t.kind === 'Handle') return { source: t.span.source, start: t.span.start, end: t.span.start + t.handle.length };
-  return t.span;
-}
-
-const MAP_KEYS = new Set(['bool', 'u8', 'u16', 'u32', 'u64', 's8', 's16', 's32', 's64', 'char', 'string']);
-
-/** Parses attributes into a stability and an external id, with wit-parser's combination rules. */
-const NO_ATTRIBUTES = { stability: undefined, externalId: undefined } as const;
-
-export function attributesOf(attrs: readonly ast.Attribute[]): { stability: Stability | undefined; externalId: string | undefined } {
-  if (attrs.length === 0) return NO_ATTRIBUTES;
-  let since: ast.SinceAttr | undefined;
-  let unstable: ast.UnstableAttr | undefined;
-  let deprecated: ast.DeprecatedAttr | undefined;
-  let externalId: ast.ExternalIdAttr | undefined;
-  for (const a of attrs) {
-    const twice = (what: string) => fail(Codes.InvalidAttributeCombination, `cannot specify @${what} twice`, a.span);
-    if (a.kind === 'Since') (since ? twice('since') : (since = a));
-    else if (a.kind === 'Unstable') (unstable ? twice('unstable') : (unstable = a));
-    else if (a.kind === 'Deprecated') (deprecated ? twice('deprecated') : (deprecated = a));
-    else (externalId ? twice('external-id') : (externalId = a));
-  }
-  if (since && unstable) fail(Codes.InvalidAttributeCombination, 'cannot specify both @since and @unstable', unstable.span);
-  if (deprecated && !since && !unstable) {
-    fail(Codes.InvalidAttributeCombination, 'cannot specify both @deprecated without @since or @unstable', deprecated.span);
-  }
-  const dep = versionOf(deprecated?.version);
-  const stability: Stability | undefined = since
-    ? { kind: 'stable', since: versionOf(since.version)!, deprecated: dep }
-    : unstable
-      ? { kind: 'unstable', feature: unstable.feature.name, deprecated: dep }
-      : undefined;
-  return { stability, externalId: externalId?.value };
-}
 
 /** Resolves one package (several files, or one nested package block) into an `UnresolvedPackage`. */
 export class PackageResolver {
@@ -851,169 +757,6 @@ export class PackageResolver {
         );
         return { tag: 'function', func, span: k.name.span };
       }
-    }
-  }
-}
-
-/**
- * Spec rules wit-parser leaves to the binary validator: field, case and flag names are unique (ignoring case, as
- * kebab-case names are), and a `flags` type has at most 32 flags.
- */
-function checkMemberNames(def: ast.TypeDef): void {
-  const members: { name: ast.Id; what: string }[] =
-    def.kind === 'Record'
-      ? def.fields.map((f) => ({ name: f.name, what: 'field' }))
-      : def.kind === 'Variant' || def.kind === 'Enum'
-        ? def.cases.map((c) => ({ name: c.name, what: 'case' }))
-        : def.kind === 'Flags'
-          ? def.flags.map((f) => ({ name: f.name, what: 'flag' }))
-          : [];
-  const seen = new Map<string, string>();
-  for (const { name, what } of members) {
-    const lower = name.name.toLowerCase();
-    const prev = seen.get(lower);
-    if (prev === name.name) fail(Codes.DuplicateName, `${what} \`${name.name}\` is defined more than once`, name.span);
-    if (prev !== undefined) {
-      fail(Codes.DuplicateName, `${what} \`${name.name}\` conflicts with ${what} \`${prev}\` (kebab-case identifiers are case-insensitive)`, name.span);
-    }
-    seen.set(lower, name.name);
-  }
-  if (def.kind === 'Flags' && def.flags.length > 32) {
-    fail(Codes.TooManyFlags, `flags \`${def.name.name}\` has ${def.flags.length} flags, but at most 32 are allowed`, def.flags[32]!.name.span);
-  }
-}
-
-const PRIMITIVES = ['bool', 'u8', 'u16', 'u32', 'u64', 's8', 's16', 's32', 's64', 'f32', 'f64', 'char', 'string'];
-
-function floatHint(name: string): string | undefined {
-  if (name === 'float32' || name === 'float64') {
-    return `the \`${name}\` type has been renamed to \`${name === 'float32' ? 'f32' : 'f64'}\` and is no longer accepted, but the \`WIT_REQUIRE_F32_F64=0\` environment variable can be used to temporarily disable this error`;
-  }
-  return undefined;
-}
-
-function isTypeDef(i: ast.WorldItem): i is ast.TypeDef {
-  return i.kind === 'TypeAlias' || i.kind === 'Record' || i.kind === 'Flags' || i.kind === 'Variant' || i.kind === 'Enum' || i.kind === 'Resource';
-}
-
-function collectTypeDeps(t: ast.TypeExpr, out: Dep[]): void {
-  switch (t.kind) {
-    case 'Primitive':
-      return;
-    case 'Named':
-      out.push(t.name);
-      return;
-    case 'Handle':
-      out.push(t.resource);
-      return;
-    case 'List':
-      return collectTypeDeps(t.element, out);
-    case 'Option':
-      return collectTypeDeps(t.inner, out);
-    case 'Result':
-      if (t.ok) collectTypeDeps(t.ok, out);
-      if (t.err) collectTypeDeps(t.err, out);
-      return;
-    case 'Tuple':
-      for (const x of t.types) collectTypeDeps(x, out);
-      return;
-    case 'Map':
-      collectTypeDeps(t.key, out);
-      collectTypeDeps(t.value, out);
-      return;
-    case 'Future':
-    case 'Stream':
-      if (t.payload) collectTypeDeps(t.payload, out);
-      return;
-  }
-}
-
-function collectDeps(def: ast.TypeDef, out: Dep[]): void {
-  switch (def.kind) {
-    case 'TypeAlias':
-      return collectTypeDeps(def.type, out);
-    case 'Record':
-      for (const f of def.fields) collectTypeDeps(f.type, out);
-      return;
-    case 'Variant':
-      for (const c of def.cases) if (c.type) collectTypeDeps(c.type, out);
-      return;
-    default:
-      return;
-  }
-}
-
-/** The types a kind refers to, in wit-parser's visiting order. */
-export function kindComponents(kind: TypeDefKind): Type[] {
-  switch (kind.tag) {
-    case 'type':
-    case 'option':
-    case 'list':
-    case 'fixed-length-list':
-      return [kind.type];
-    case 'handle':
-      return [kind.type];
-    case 'tuple':
-      return kind.types;
-    case 'result':
-      return [kind.ok, kind.err].filter((x): x is Type => x !== null);
-    case 'map':
-      return [kind.key, kind.value];
-    case 'future':
-    case 'stream':
-      return kind.type === null ? [] : [kind.type];
-    case 'record':
-      return kind.fields.map((f) => f.type);
-    case 'variant':
-      return kind.cases.map((c) => c.type).filter((x): x is Type => x !== null);
-    default:
-      return [];
-  }
-}
-
-interface TrieNode {
-  id?: number;
-  next?: Map<Type | null, TrieNode>;
-}
-
-/** Structural interning of anonymous types: a trie per constructor over its component types (no string keys). */
-class AnonTypes {
-  private readonly roots = new Map<string, TrieNode>();
-
-  private static step(node: TrieNode, key: Type | null): TrieNode {
-    const next = (node.next ??= new Map());
-    let child = next.get(key);
-    if (!child) next.set(key, (child = {}));
-    return child;
-  }
-
-  /** The trie node of `kind`; its `id` is the interned type, if any. */
-  find(kind: TypeDefKind): TrieNode {
-    let tag: string = kind.tag;
-    if (kind.tag === 'handle') tag = kind.handle;
-    else if (kind.tag === 'tuple') tag = `tuple${kind.types.length}`;
-    let node = this.roots.get(tag);
-    if (!node) this.roots.set(tag, (node = {}));
-    switch (kind.tag) {
-      case 'handle':
-      case 'list':
-      case 'option':
-        return AnonTypes.step(node, kind.type);
-      case 'future':
-      case 'stream':
-        return AnonTypes.step(node, kind.type);
-      case 'fixed-length-list':
-        return AnonTypes.step(AnonTypes.step(node, kind.type), kind.size);
-      case 'result':
-        return AnonTypes.step(AnonTypes.step(node, kind.ok), kind.err);
-      case 'map':
-        return AnonTypes.step(AnonTypes.step(node, kind.key), kind.value);
-      case 'tuple':
-        for (const t of kind.types) node = AnonTypes.step(node, t);
-        return node;
-      default:
-        // Records, variants, … are never anonymous in WIT text; keep them distinct.
-        return {};
     }
   }
 }
