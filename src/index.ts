@@ -13,7 +13,7 @@ export {
   diagnosticToJson,
 } from './diagnostics/index.js';
 export type { Diagnostic, Label, Severity } from './diagnostics/index.js';
-export { parse } from './syntax/index.js';
+export { parse, docsContents, printFile } from './syntax/index.js';
 export type { ParseResult, ParseOptions } from './syntax/index.js';
 export type * as ast from './syntax/ast.js';
 export {
