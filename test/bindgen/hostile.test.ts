@@ -88,6 +88,17 @@ const wr: W.WorldRec = useLocal({ x: [1, undefined] });
 const run: typeof W.run = async (x) => ({ tag: 'some', val: x });
 void [rec, o3, wr, run];
 `,
+  'world-level.wit': `
+import type * as W from 'hostile:world-level/w';
+import f from 'f';
+import dflt from 'default';
+declare const r: W.R;
+const m: number = r.m();
+const pair: W.Pair = f(r);
+dflt();
+const impl: Pick<typeof W, 'g' | 'delete'> = { g: () => 1, delete() {} };
+void [m, pair, impl];
+`,
 };
 
 describe('hostile corpus', () => {
