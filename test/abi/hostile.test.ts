@@ -245,6 +245,14 @@ describe('handle tables', () => {
     expect(cx.handles.free).toEqual([1, 2]);
   });
 
+  it('traps when the table is full (2^28 - 1 entries)', () => {
+    const table = new runtime.HandleTable();
+    (table.array as unknown[]).length = runtime.MAX_TABLE_LENGTH + 1; // sparse: slots 1..2^28-1 taken
+    expect(trapOf(() => table.add({}))?.kind).toBe('table_full');
+    table.free.push(5);
+    expect(table.add({})).toBe(5); // a freed slot is still reusable
+  });
+
   it('runs the destructor when an owned handle is dropped', () => {
     const dropped: number[] = [];
     const r = new runtime.ResourceType('r', null, (rep) => dropped.push(rep));
