@@ -25,11 +25,12 @@ import {
   type Range,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Codes } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileHost } from '../resolve/host.js';
 import type { Source, Span } from '../text/source.js';
 import { complete, type CompletionKind } from './analysis/complete.js';
-import { definition, hover, prepareRename, references, rename } from './analysis/navigate.js';
+import { definition, hover, otherDefinitions, prepareRename, references, rename } from './analysis/navigate.js';
 import { foldingRanges, outline, semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES, type OutlineNode } from './analysis/outline.js';
 import type { SymbolKind } from './analysis/symbols.js';
 import { pathToUri, uriToPath } from './uri.js';
@@ -156,9 +157,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       connection.sendDiagnostics({
         uri: pathToUri(path),
         ...(doc ? { version: doc.version } : {}),
-        diagnostics: diags.map(toLspDiagnostic),
+        diagnostics: diags.map((d) => toLspDiagnostic(withEarlierDefinition(root, d))),
       });
     }
+  }
+
+  /** A "defined twice" diagnostic gains a label at the other definition (from the symbol index). */
+  function withEarlierDefinition(root: string, d: Diagnostic): Diagnostic {
+    if (d.code !== Codes.DuplicateName || !d.span || d.labels.length > 0) return d;
+    const spans = otherDefinitions(ws.index(root), d.span);
+    return spans.length > 0 ? { ...d, labels: spans.map((span) => ({ span, message: 'also defined here' })) } : d;
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -383,7 +391,8 @@ function fuzzy(name: string, query: string): boolean {
   return i === query.length;
 }
 
-function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
+/** A witc diagnostic as LSP sends it: code, source `witc`, notes in the message, labels as related locations. */
+export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
   const range = d.span ? toRange(d.span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const message = d.notes.length > 0 ? `${d.message}\n${d.notes.map((n) => `note: ${n}`).join('\n')}` : d.message;
   const deprecated = /deprecated/i.test(d.message) && d.severity !== 'error';

@@ -100,11 +100,14 @@ interface api {
     expect(diags[0]!.range.start).toEqual(at(src));
   });
 
-  test('a clash between two files of one package is reported at the later definition', async () => {
+  test('a clash between two files of one package is reported at the later definition, related to the other', async () => {
     const src = `package t:main;\n\ninterface <|>extra {}\n`;
     const diags = await edit('pkg/main.wit', marked(src).text);
     expect(diags.map((d) => d.code)).toEqual(['WIT0302']);
     expect(diags[0]!.range.start).toEqual(at(src));
+    expect(diags[0]!.relatedInformation?.map((r) => [r.location.uri, r.location.range.start])).toEqual([
+      [uri(ws.path('pkg/extra.wit')), { line: 0, character: 10 }],
+    ]);
   });
 
   test('fixing the file clears its problems', async () => {

@@ -176,3 +176,13 @@ function siblings(index: SymbolIndex, sym: WitSymbol): WitSymbol[] {
   }
   return out;
 }
+
+/** The other definitions of the symbol defined at `span` (for "defined more than once" diagnostics). */
+export function otherDefinitions(index: SymbolIndex, span: Span): Span[] {
+  const occ = index.at(span.source.path, span.start);
+  if (!occ || !occ.def) return [];
+  return index
+    .references(occ.key)
+    .filter((o) => o.def && (o.span.source.path !== span.source.path || o.span.start !== span.start))
+    .map((o) => o.span);
+}
