@@ -106,6 +106,8 @@ export const Codes = {
   // ---- WIT09xx tool usage and I/O ------------------------------------------------------------------------------
   /** A path given on the command line does not exist or cannot be read. */
   Io: 'WIT0901',
+  /** The formatter could not print a file without changing its tokens or comments (a formatter bug; nothing written). */
+  FormatFailed: 'WIT0950',
 } as const;
 
 export type Code = (typeof Codes)[keyof typeof Codes];
