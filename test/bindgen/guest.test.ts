@@ -181,3 +181,10 @@ export const api: typeof W.api = { Counter, Handle, make: () => new Handle() };`
     expect(check(impl).join('\n')).toMatch(/TS2322|TS2741/);
   });
 });
+
+describe('the type-check harness', () => {
+  it('reports errors inside generated .d.ts files (skipLibCheck stays off)', () => {
+    const bad = new Map([['/bad/x.d.ts', "declare module 'a' {\n  export function f(): Nope;\n}\n"]]);
+    expect(typeCheck([bad])[0]!.join('\n')).toMatch(/TS2304/);
+  });
+});
