@@ -342,7 +342,8 @@ export function liftListHelper(g: Gen, type: AbiType): string {
         });
         w.line('return a;');
       } else if (typed) {
-        w.line(`const a = new ${typed}(cx.u8.slice(q, q + n * ${es}).buffer);`);
+        if (typed === 'Uint8Array') w.line('const a = cx.u8.slice(q, q + n);');
+        else w.line(`const a = new ${typed}(cx.u8.slice(q, q + n * ${es}).buffer);`);
         if (typed.startsWith('Float')) w.line('for (let i = 0; i < n; i++) if (a[i] !== a[i]) a[i] = NaN;');
         w.line('return a;');
       } else {
