@@ -67,7 +67,9 @@ export function scanString(text: string, start: number): StringScan {
         } else throw new StringError(`invalid string escape ${rustChar(e)}`, eAt, width(eAt));
       } else if (cp < 0x20 || cp === 0x7f) {
         i = at;
-        throw new StringError(`invalid string character ${rustChar(cp)}`, at, 1);
+        // wit-parser reads `\r\n` as one `\n` (at the `\r`).
+        const shown = cp === 13 && text.charCodeAt(at + 1) === 10 ? 10 : cp;
+        throw new StringError(`invalid string character ${rustChar(shown)}`, at, 1);
       } else pushUtf8(bytes, cp);
     }
   } catch (e) {

@@ -122,6 +122,7 @@ describe('string literals', () => {
     expect(err('"\\ff"')).toBe('invalid UTF-8: invalid utf-8 sequence of 1 bytes from index 0');
     expect(err('"\\c3"')).toBe('invalid UTF-8: incomplete utf-8 byte sequence from index 0');
     expect(err('"a\tb"')).toBe("invalid string character '\\t'");
+    expect(err('"a\r\nb"')).toBe("invalid string character '\\n'");
   });
   it('are reported by the lexer with a position', () => {
     expect(firstError('@external-id("\\q") interface i {}')).toBe("invalid string escape 'q' @1:16");
