@@ -51,3 +51,5 @@ export type {
   Stability,
   SemVer,
 } from './resolve/index.js';
+export { generateGuest } from './bindgen/index.js';
+export type { GuestOptions } from './bindgen/index.js';
