@@ -23,6 +23,8 @@ const entries = [
   { in: 'src/index.ts', out: 'dist/index.js' },
   // The CLI bundles chevrotain (an ESM tree of ~100 modules that costs ~250 ms to load) for a fast cold start.
   { in: 'src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node', bundle: ['chevrotain'] },
+  // The runtime generated host bindings import as `witc/runtime`.
+  { in: 'src/bindgen/host/runtime.ts', out: 'dist/runtime.js' },
 ];
 // Developer tools (not part of the published package), bundled when present.
 for (const [src, out] of [

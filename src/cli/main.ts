@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { check } from './commands/check.js';
 import { bindgen } from './commands/bindgen.js';
 import { json } from './commands/json.js';
+import { fmt } from './commands/fmt.js';
 import { lsp } from './commands/lsp.js';
 import { Exit, UsageError, useColor, type DiagnosticFormat } from './output.js';
 import { version } from './version.js';
@@ -101,7 +102,7 @@ export function buildProgram(): Command {
       .argument('<path>', 'a .wit file or a package directory (with an optional deps/ folder)')
       .option('--lang <lang>', 'target language (ts)', 'ts')
       .option('--guest', 'declarations for a component implemented in TypeScript (componentize-js)')
-      .option('--host', 'host bindings that run a component from TypeScript (not implemented yet)')
+      .option('--host', 'host bindings that run a component from TypeScript (instantiate a core module)')
       .option('--world <name>', 'the world to generate (default: the only world of the package)')
       .option('-o, --out <dir>', 'output directory'),
   ).action((path: string, flags: ResolveFlags & { lang: string; guest?: boolean; host?: boolean; out?: string }) => {
@@ -126,7 +127,34 @@ export function buildProgram(): Command {
       lsp({ stdio: flags.stdio === true, builtinWit: flags.builtinWit });
     });
 
+  program
+    .command('fmt')
+    .description('format WIT files in the canonical style, keeping every comment (stdout for one file by default)')
+    .argument('<files...>', '.wit files or directories (their *.wit files); `-` reads stdin')
+    .option('--check', 'list the files whose formatting would change; exit 1 if any')
+    .option('--write', 'rewrite the files whose formatting changes')
+    .option('--width <n>', 'line width (default 100)', parseWidth)
+    .addOption(
+      new Option('--format <format>', 'diagnostics format: human, json, wasm-tools').argParser(parseFormat).default('human'),
+    )
+    .option('--no-color', 'disable colours (also NO_COLOR=1)')
+    .action((files: string[], flags: { check?: boolean; write?: boolean; width?: number; format: DiagnosticFormat; color?: boolean }) => {
+      process.exitCode = fmt(files, {
+        check: flags.check === true,
+        write: flags.write === true,
+        width: flags.width,
+        format: flags.format,
+        color: useColor(flags.color, process.stderr),
+      });
+    });
+
   return program;
+}
+
+function parseWidth(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 20 || n > 1000) throw new InvalidArgumentError('expected an integer from 20 to 1000');
+  return n;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

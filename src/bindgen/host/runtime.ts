@@ -5,9 +5,47 @@
  * core module instantiation. Plain ES2022; runs in browsers.
  */
 import * as abi from '../../abi/runtime/index.js';
-import type { HandleContext, ResourceType } from '../../abi/runtime/index.js';
+import type { AbiContext, HandleContext, ResourceType, StringSource } from '../../abi/runtime/index.js';
 
 export * from '../../abi/runtime/index.js';
+
+const encoder = new TextEncoder();
+
+function checkAllocation(cx: AbiContext, ptr: number, size: number): void {
+  if (ptr + size > cx.u8.length) abi.trap('out_of_bounds', `realloc returned ${ptr}: ${size} bytes there exceed memory of ${cx.u8.length} bytes`);
+}
+
+/**
+ * Store a JS string as UTF-8 (the `utf8` string-encoding), the host's way: short ASCII strings are written directly
+ * into an exact allocation; others are encoded into a worst-case allocation (3 bytes per UTF-16 unit) that is then
+ * shrunk to the written length with `cabi_realloc`, so the guest always owns exactly `len` bytes. Sets `cx.len`.
+ */
+export function lowerToUtf8(cx: AbiContext, s: string, _src: StringSource): number {
+  if (typeof s !== 'string') throw new TypeError('expected a string');
+  const n = s.length;
+  if (n <= 64) {
+    let ascii = true;
+    for (let i = 0; i < n; i++) if (s.charCodeAt(i) >= 0x80) { ascii = false; break; }
+    if (ascii) {
+      const p = cx.realloc(0, 0, 1, n);
+      checkAllocation(cx, p, n);
+      const u8 = cx.u8;
+      for (let i = 0; i < n; i++) u8[p + i] = s.charCodeAt(i);
+      cx.len = n;
+      return p;
+    }
+  }
+  const worst = 3 * n;
+  let p = cx.realloc(0, 0, 1, worst);
+  checkAllocation(cx, p, worst);
+  const { written } = encoder.encodeInto(s, cx.u8.subarray(p, p + worst));
+  if (written < worst) {
+    p = cx.realloc(p, worst, 1, written);
+    checkAllocation(cx, p, written);
+  }
+  cx.len = written;
+  return p;
+}
 
 /** Thrown by an exported function whose `result` came back as `err`; `payload` is the error value. */
 export class ComponentError extends Error {

@@ -1,10 +1,11 @@
 /**
- * `witc bindgen --lang ts --guest [--world W] PATH -o DIR`: resolve WIT and write TypeScript bindings.
+ * `witc bindgen --lang ts --guest|--host [--world W] PATH -o DIR`: resolve WIT and write TypeScript bindings.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { generateGuest } from '../../bindgen/guest.js';
+import { generateHost } from '../../bindgen/host/index.js';
 import { loadWorld, type LoadFlags } from '../load.js';
 import { Exit, UsageError, printDiagnostics, type DiagnosticFormat } from '../output.js';
 
@@ -20,8 +21,8 @@ export interface BindgenOptions extends LoadFlags {
 
 export function bindgen(path: string, options: BindgenOptions): number {
   if (options.lang !== 'ts') throw new UsageError(`unsupported --lang \`${options.lang}\` (supported: ts)`);
-  if (options.host) throw new UsageError('--host: TypeScript host bindings are not implemented yet (use --guest)');
-  if (!options.guest) throw new UsageError('pass --guest (TypeScript guest declarations for componentize-js)');
+  if (options.host && options.guest) throw new UsageError('pass either --guest or --host, not both');
+  if (!options.guest && !options.host) throw new UsageError('pass --guest (componentize-js declarations) or --host (host bindings)');
   if (!options.out) throw new UsageError('missing output directory: pass -o DIR');
   const loaded = loadWorld(path, options, options.world, true);
   if (hasErrors(loaded.diagnostics) || !loaded.resolve || loaded.world === undefined) {
@@ -29,7 +30,7 @@ export function bindgen(path: string, options: BindgenOptions): number {
     return Exit.Errors;
   }
   if (loaded.diagnostics.length > 0) printDiagnostics(loaded.diagnostics, options.format, options.color);
-  const files = generateGuest(loaded.resolve, loaded.world);
+  const files = options.host ? generateHost(loaded.resolve, loaded.world) : generateGuest(loaded.resolve, loaded.world);
   try {
     for (const [rel, text] of files) {
       const target = join(options.out, rel);
