@@ -52,6 +52,17 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     this.input = tokens;
   }
 
+  /** Drops the references to the last file, so the shared parser does not keep it alive. */
+  protected release(): void {
+    this.input = [];
+    this.tokens = [];
+    this.comments = [];
+    this.extra = [];
+    this.late = [];
+    this.header = undefined;
+    this.topItems = [];
+  }
+
   // -------------------------------------------------------------------------------------------------------------
   // Spans and nodes
 

@@ -90,7 +90,9 @@ export class WitParser extends ParserBase {
       tokens,
       comments,
     };
-    return { file, errors: [...this.parserDiagnostics(), ...this.extra], late: this.late, truncated };
+    const result = { file, errors: [...this.parserDiagnostics(), ...this.extra], late: this.late, truncated };
+    this.release();
+    return result;
   }
 
   // -------------------------------------------------------------------------------------------------------------
