@@ -27,6 +27,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Codes } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatText } from '../format/index.js';
 import type { FileHost } from '../resolve/host.js';
 import type { Source, Span } from '../text/source.js';
 import { complete, type CompletionKind } from './analysis/complete.js';
@@ -41,7 +42,10 @@ export interface ServerOptions {
   readonly host: FileHost;
   readonly builtinDirs?: readonly string[];
   readonly builtinLabel?: string;
-  /** The formatter for textDocument/formatting (`undefined` text: the file does not parse; no edits). */
+  /**
+   * The formatter for textDocument/formatting (default: `formatText`, the one of `witc fmt`). No `text`: the file
+   * does not parse, and no edits are returned.
+   */
   readonly format?: (text: string, path: string) => { text?: string | undefined };
 }
 
@@ -356,9 +360,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onDocumentFormatting(
     guard('formatting', [], (p) => {
       const doc = documents.get(p.textDocument.uri);
-      if (!doc || !options.format) return [];
+      if (!doc) return [];
       const text = doc.getText();
-      const r = options.format(text, uriToPath(p.textDocument.uri));
+      const r = (options.format ?? formatText)(text, uriToPath(p.textDocument.uri));
       if (r.text === undefined || r.text === text) return [];
       return [{ range: { start: { line: 0, character: 0 }, end: doc.positionAt(text.length) }, newText: r.text }];
     }),

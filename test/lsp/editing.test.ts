@@ -4,7 +4,7 @@
  * the names count two units).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, SemanticTokens } from 'vscode-languageserver-protocol';
+import type { CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, SemanticTokens, TextEdit } from 'vscode-languageserver-protocol';
 import { marked, startServer, uri, workspace, type Server } from './client.js';
 
 const LIB = `package my:lib@1.2.0;
@@ -166,10 +166,20 @@ world w {
     );
   });
 
-  test('formatting answers (no edits without a formatter)', async () => {
+  test('formatting replaces the document with the canonical layout; a broken file gets no edits', async () => {
+    await show('package my:main;\ninterface   i{type t=u8;\n  // note\n f:func(a:u32)->string;}\n');
+    const options = { tabSize: 2, insertSpaces: true };
+    const edits = await server.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: doc() }, options });
+    expect(edits).toEqual([
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } },
+        newText: 'package my:main;\n\ninterface i {\n  type t = u8;\n  // note\n  f: func(a: u32) -> string;\n}\n',
+      },
+    ]);
+    await show('package my:main;\ninterface i { type t = ; }\n');
+    expect(await server.request('textDocument/formatting', { textDocument: { uri: doc() }, options })).toEqual([]);
     await show(SRC);
-    const edits = await server.request<unknown[]>('textDocument/formatting', { textDocument: { uri: doc() }, options: { tabSize: 2, insertSpaces: true } });
-    expect(Array.isArray(edits)).toBe(true);
+    expect(await server.request('textDocument/formatting', { textDocument: { uri: doc() }, options })).toEqual([]);
   });
 });
 
