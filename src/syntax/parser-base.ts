@@ -160,7 +160,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   // Errors
 
   protected report(code: string, message: string, span: Span): void {
-    this.extra.push(diagnostic({ code, message, span }));
+    this.extra.push(diagnostic({ code, message, span, notes: hintsFor(message, undefined) }));
   }
 
   /** Reports an error and abandons the current item (wit-parser stops at its first error; we resume after it). */
@@ -264,7 +264,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     const message = full ? e.message.slice(FULL_SPAN.length) : e.message;
     const tok = e.token;
     const span = T.isEof(tok) || Number.isNaN(tok.startOffset) ? this.eofSpan() : full ? this.tokSpan(tok) : this.pointSpan(tok.startOffset);
-    return diagnostic({ code: Codes.UnexpectedToken, message, span });
+    return diagnostic({ code: Codes.UnexpectedToken, message, span, notes: hintsFor(message, tok) });
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -307,6 +307,24 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     }
     return out;
   }
+}
+
+/** Short advice attached to some errors (shown by the human renderer, not part of the wit-parser message). */
+function hintsFor(message: string, found: IToken | undefined): string[] {
+  const kw = /^expected an identifier or string, found keyword `([^`]+)`$/.exec(message);
+  if (kw) return [`to use a keyword as a name, escape it: \`%${kw[1]}\``];
+  if (message.startsWith('invalid character in identifier') || message.startsWith('identifiers must have')) {
+    return ['names are kebab-case: words of lowercase letters and digits (or all uppercase) joined by single `-`'];
+  }
+  if (message === "expected a type, found '('" && found) {
+    return ['a function has at most one result type: use a tuple or a record to return several values'];
+  }
+  if (message === "expected '{', found ';'" && found) {
+    return ['only the first `package …;` of a file is its header; further packages need a `{ … }` block'];
+  }
+  if (message.startsWith('unknown attribute')) return ['the attributes are @since, @unstable, @deprecated and @external-id'];
+  if (message.endsWith('nesting too deep')) return ['the limit is 100 levels'];
+  return [];
 }
 
 /** chevrotain's token-position accessors (public at runtime, missing from its type declarations). */

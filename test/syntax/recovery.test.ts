@@ -67,3 +67,13 @@ interface j {}
     expect(r.file.items.map((i) => i.kind)).toEqual(['Interface']);
   });
 });
+
+describe('hints', () => {
+  it('suggests escaping keywords used as names', () => {
+    const d = parse('interface i { type option = u32; }', 'h.wit').diagnostics[0]!;
+    expect(d.notes).toEqual(['to use a keyword as a name, escape it: `%option`']);
+  });
+  it('explains kebab-case', () => {
+    expect(parse('interface Foo {}', 'h.wit').diagnostics[0]!.notes[0]).toMatch(/kebab-case/);
+  });
+});
