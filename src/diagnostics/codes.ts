@@ -78,6 +78,8 @@ export const Codes = {
   PackageNotFound: 'WIT0504',
   /** An interface, world or type missing from another package. */
   ForeignItemNotFound: 'WIT0505',
+  /** A `.wasm` / `.wat` encoded package witc cannot decode. */
+  UnsupportedBinaryPackage: 'WIT0506',
 
   // ---- WIT06xx feature gates (resolver) ------------------------------------------------------------------------
   /** A reference to an item that is excluded because its feature is not enabled. */

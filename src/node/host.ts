@@ -29,6 +29,14 @@ export const nodeHost: FileHost = {
       throw new InvalidUtf8Error(path);
     }
   },
+  readBytes(path) {
+    try {
+      return readFileSync(path);
+    } catch (e) {
+      if (isMissing(e)) return undefined;
+      throw e;
+    }
+  },
   readDir(path) {
     try {
       return readdirSync(path).sort();

@@ -9,6 +9,8 @@ export interface FileHost {
   readDir(path: string): readonly string[] | undefined;
   /** 'file', 'dir' or undefined (missing). Links are followed. */
   stat(path: string): 'file' | 'dir' | undefined;
+  /** The file's bytes (for binary `.wasm` packages). Optional: without it, `readFile`'s text is used. */
+  readBytes?(path: string): Uint8Array | undefined;
 }
 
 /** A host over an in-memory map from path to text. Directories are implied by the paths. */

@@ -18,6 +18,7 @@ export {
   semverToString,
   interfaceIdString,
   worldKeyString,
+  worldKeyName,
   compareSemVer,
   functionResource,
 } from './model.js';

@@ -15,6 +15,7 @@ import type { PackageName, Resolve } from './model.js';
 import { comparePackageNames, compareSemVer, emptyResolve, packageNameToString } from './model.js';
 import { PackageResolver, type UnresolvedPackage } from './unresolved.js';
 import { Remap } from './link.js';
+import { decodeWitPackage, type DecodedPackage } from './binary.js';
 
 export interface LoadOptions {
   /** Extra dependency folders, read like `deps/` (after it). */
@@ -55,6 +56,8 @@ class Loader {
   readonly diagnostics: Diagnostic[] = [];
   /** Some package failed to parse or resolve: linking would only report follow-on errors. */
   phaseAFailed = false;
+  /** Decoded binary packages, in the order met (they get the first package ids). */
+  readonly binaries: DecodedPackage[] = [];
   constructor(
     readonly host: FileHost,
     readonly options: LoadOptions,
@@ -129,6 +132,39 @@ class Loader {
     }
   }
 
+  /** Decodes a `.wasm` / `.wat` package; like wit-parser, it is merged before every text package. */
+  decodeFile(path: string, context: readonly string[]): void {
+    let input: Uint8Array | string | undefined;
+    try {
+      if (path.endsWith('.wat')) input = this.host.readFile(path);
+      else input = this.host.readBytes?.(path) ?? textBytes(this.host.readFile(path));
+    } catch (e) {
+      input = undefined;
+      this.report(diagnostic({ code: Codes.Io, message: e instanceof Error ? e.message : String(e) }), context);
+      this.phaseAFailed = true;
+      return;
+    }
+    if (input === undefined) {
+      this.report(diagnostic({ code: Codes.Io, message: `failed to read file [${path}]` }), context);
+      this.phaseAFailed = true;
+      return;
+    }
+    const r = decodeWitPackage(input);
+    if ('ok' in r) {
+      this.binaries.push(r.ok);
+      return;
+    }
+    this.phaseAFailed = true;
+    this.report(
+      diagnostic({
+        code: Codes.UnsupportedBinaryPackage,
+        message: `failed to decode WIT package [${path}]: ${r.error}`,
+        notes: ['convert it to WIT text (for example with `wasm-tools component wit`) and use the text instead'],
+      }),
+      context,
+    );
+  }
+
   catch(e: unknown, context: readonly string[]): void {
     if (e instanceof ResolveError) this.report(e.diagnostic, context);
     else if (e instanceof ResolveErrors) for (const d of e.diagnostics) this.report(d, context);
@@ -150,16 +186,7 @@ class Loader {
       const kind = this.host.stat(path);
       if (kind === 'dir') groups.push(this.parseDir(path, ctx, false));
       else if (kind === 'file' && name.endsWith('.wit')) groups.push(this.parseFiles([path], ctx, false));
-      else if (kind === 'file' && (name.endsWith('.wasm') || name.endsWith('.wat'))) {
-        this.report(
-          diagnostic({
-            code: Codes.Io,
-            message: `binary WIT packages are not supported yet: ${path}`,
-            notes: ['convert it to WIT text (for example with `wasm-tools component wit`) and put the text in deps/'],
-          }),
-          ctx,
-        );
-      }
+      else if (kind === 'file' && (name.endsWith('.wasm') || name.endsWith('.wat'))) this.decodeFile(path, ctx);
     }
     return groups;
   }
@@ -238,7 +265,8 @@ export function loadPath(host: FileHost, path: string, options: LoadOptions = {}
     groups.push(loader.parseDir(path, outer, true));
     groups.push(...loader.parseDepsDir(join(path, 'deps'), outer));
   } else {
-    groups.push(loader.parseFiles([path], [], true));
+    if (/\.(wasm|wat)$/.test(path)) loader.decodeFile(path, []);
+    else groups.push(loader.parseFiles([path], [], true));
   }
   for (const d of options.deps ?? []) groups.push(...loader.parseDepsDir(d, outer));
   return link(loader, groups, outer, options);
@@ -330,6 +358,8 @@ function link(loader: Loader, groups: Group[], outer: readonly string[], options
 
   const resolve = emptyResolve(options.features ?? [], options.allFeatures ?? false);
   const main: number[] = [];
+  for (const b of loader.binaries) appendDecoded(resolve, b);
+  if (groups.length === 0 && resolve.packages.length > 0) main.push(resolve.packages.length - 1);
   const index = options.packageDirs?.length ? new PackageDirIndex(loader, options.packageDirs) : undefined;
   for (const entry of order) {
     const key = packageNameToString(entry.pkg.name);
@@ -350,6 +380,22 @@ function link(loader: Loader, groups: Group[], outer: readonly string[], options
   }
   const ok = !anyFailed && failed.size === 0 && !loader.diagnostics.some((d) => d.severity === 'error');
   return { resolve: ok ? resolve : undefined, main, diagnostics: loader.diagnostics };
+}
+
+/** Adds a decoded (binary) package to the Resolve. */
+function appendDecoded(resolve: Resolve, d: DecodedPackage): void {
+  const id = resolve.packages.length;
+  const interfaces = new Map<string, number>();
+  for (const name of d.interfaces) {
+    interfaces.set(name, resolve.interfaces.length);
+    resolve.interfaces.push({ name, types: new Map(), functions: new Map(), package: id });
+  }
+  resolve.packages.push({ name: d.name, interfaces, worlds: new Map() });
+}
+
+/** Bytes of a text read as Latin-1 (binary files through a text-only host). */
+function textBytes(text: string | undefined): Uint8Array | undefined {
+  return text === undefined ? undefined : Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff);
 }
 
 /** Rewrites unversioned foreign references to the single loaded version of that package, if there is one. */

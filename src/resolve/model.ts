@@ -289,3 +289,8 @@ export function interfaceIdString(resolve: Resolve, id: number): string {
 export function functionResource(kind: FunctionKind): number | undefined {
   return 'resource' in kind ? kind.resource : undefined;
 }
+
+/** The name a world key has in a component: the plain name, or `ns:pkg/iface@ver` for an interface key. */
+export function worldKeyName(resolve: Resolve, key: WorldKey): string {
+  return 'name' in key ? key.name : interfaceIdString(resolve, key.interface);
+}

@@ -34,6 +34,7 @@ function mappedHost(virtualPrefix: string, realPrefix: string): FileHost {
   const map = (p: string) => (p.startsWith(virtualPrefix) ? realPrefix + p.slice(virtualPrefix.length) : p);
   return {
     readFile: (p) => nodeHost.readFile(map(p)),
+    readBytes: (p) => nodeHost.readBytes!(map(p)),
     readDir: (p) => nodeHost.readDir(map(p)),
     stat: (p) => nodeHost.stat(map(p)),
   };
