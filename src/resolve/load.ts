@@ -305,7 +305,7 @@ function link(loader: Loader, groups: Group[], outer: readonly string[], options
     while (pending.length > 0) {
       const pkg = pending.pop()!;
       for (const dep of pkg.foreignDeps.values()) {
-        const names = [...byName.values()].map((v) => v.pkg.name);
+        const names = [...[...byName.values()].map((v) => v.pkg.name), ...loader.binaries.map((b) => b.name)];
         if (findPackageKey(names, dep.name) !== undefined) continue;
         const dir = index.find(dep.name);
         if (!dir) continue;
