@@ -8,6 +8,7 @@ import {
   CompletionItemKind,
   DiagnosticSeverity,
   DiagnosticTag,
+  DidChangeWatchedFilesNotification,
   FileChangeType,
   FoldingRangeKind,
   ResponseError,
@@ -173,7 +174,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return spans.length > 0 ? { ...d, labels: spans.map((span) => ({ span, message: 'also defined here' })) } : d;
   }
 
+  let watchFiles = false;
+  connection.onInitialized(() => {
+    if (!watchFiles) return;
+    void connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.wit' }, { globPattern: '**/deps/**' }] })
+      .catch((e: unknown) => log('registering file watchers', e));
+  });
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)) ?? (params.rootUri ? [uriToPath(params.rootUri)] : []);
     ws.roots = folders;
     const init = params.initializationOptions as { debounceMs?: unknown } | undefined;
@@ -200,7 +210,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   documents.onDidChangeContent(
     guard('change', undefined, (e) => schedule(ws.setDocument(uriToPath(e.document.uri), e.document.getText(), e.document.version))),
   );
-  documents.onDidClose(guard('close', undefined, (e) => schedule(ws.closeDocument(uriToPath(e.document.uri)))));
+  documents.onDidClose(
+    guard('close', undefined, (e) => {
+      const path = uriToPath(e.document.uri);
+      schedule(ws.closeDocument(path));
+      // A document that exists only in the editor takes its diagnostics with it.
+      if (ws.stat(path) === undefined && published.delete(path)) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    }),
+  );
   connection.onDidChangeWatchedFiles(
     guard('watched files', undefined, (p) => {
       if (p.changes.some((c) => c.type !== FileChangeType.Changed || !ws.isOpen(uriToPath(c.uri)))) schedule(ws.diskChanged());

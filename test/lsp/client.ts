@@ -54,6 +54,8 @@ export interface Server {
   readonly proc: ChildProcess;
   /** stderr of the server so far, and its log messages. */
   stderr(): string;
+  /** Capabilities the server registered dynamically (`client/registerCapability`). */
+  readonly registrations: unknown[];
   /** Resolves with the next diagnostics published for `uri` (optionally: for a given document version). */
   diagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
   open(uri: string, text: string, version?: number): void;
@@ -64,7 +66,7 @@ export interface Server {
 }
 
 /** Spawns the server and initializes it for `rootPath`. */
-export async function startServer(rootPath: string, initializationOptions: object = {}): Promise<Server> {
+export async function startServer(rootPath: string, initializationOptions: object = {}, capabilities: object = {}): Promise<Server> {
   const proc = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: resolve('.') });
   let stderr = '';
   proc.stderr!.on('data', (d) => (stderr += String(d)));
@@ -82,12 +84,17 @@ export async function startServer(rootPath: string, initializationOptions: objec
     }
   });
   conn.onNotification('window/logMessage', (p: { message: string }) => (stderr += `[log] ${p.message}\n`));
+  const registrations: unknown[] = [];
+  conn.onRequest('client/registerCapability', (p: { registrations: unknown[] }) => {
+    registrations.push(...p.registrations);
+    return null;
+  });
   conn.listen();
   await conn.sendRequest('initialize', {
     processId: process.pid,
     rootUri: uri(rootPath),
     workspaceFolders: [{ uri: uri(rootPath), name: 'test' }],
-    capabilities: {},
+    capabilities,
     initializationOptions,
   });
   await conn.sendNotification('initialized', {});
@@ -96,6 +103,7 @@ export async function startServer(rootPath: string, initializationOptions: objec
     conn,
     proc,
     stderr: () => stderr,
+    registrations,
     diagnostics: (u, version) =>
       new Promise((res, rej) => {
         const timer = setTimeout(() => rej(new Error(`no diagnostics for ${u} (v${version}); stderr: ${stderr}`)), 10_000);
