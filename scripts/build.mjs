@@ -25,6 +25,8 @@ const entries = [
   { in: 'src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node', bundle: ['chevrotain'] },
   // The runtime generated host bindings import as `witc/runtime`.
   { in: 'src/bindgen/host/runtime.ts', out: 'dist/runtime.js' },
+  // The prettier plugin, `witc/prettier` (prettier itself stays external: it loads the plugin).
+  { in: 'src/format/prettier.ts', out: 'dist/prettier.js' },
 ];
 // Developer tools (not part of the published package), bundled when present.
 for (const [src, out] of [
