@@ -31,6 +31,7 @@ interface api {
   echo-opt: func(v: option<option<u32>>) -> option<option<u32>>;
   echo-strings: func(v: list<string>) -> list<string>;
   echo-string: func(v: string) -> string;
+  echo-char: func(v: char) -> char;
 }
 
 world bench {
@@ -84,6 +85,7 @@ ${fn('echo-strings', '(param i32 i32) (result i32)', `    (i32.store (i32.const 
 ${fn('echo-string', '(param i32 i32) (result i32)', `    (i32.store (i32.const ${RET}) (local.get 0))
     (i32.store (i32.const ${RET + 4}) (local.get 1))
     (i32.const ${RET})`)}
+${fn('echo-char', '(param i32) (result i32)', '    (local.get 0)')}
 )`;
 }
 
@@ -110,9 +112,9 @@ export interface EchoComponent {
 }
 
 /** Builds the echo component with jco (`componentEmbed` + `componentNew`) and transpiles it (async instantiation). */
-export async function buildEchoComponent(): Promise<EchoComponent> {
+export async function buildEchoComponent(hostile: Record<string, string> = {}): Promise<EchoComponent> {
   const api = await jco();
-  const core = await api.parse(echoWat());
+  const core = await api.parse(echoWat(hostile));
   const embedded = await api.componentEmbed({ binary: core, witSource: ECHO_WIT, world: 'bench', stringEncoding: 'utf8' });
   const component = await api.componentNew(embedded);
   const { files } = await api.transpile(component, { name: 'bench', instantiation: 'async', base64Cutoff: 0, quiet: true });
