@@ -77,3 +77,23 @@ describe('hints', () => {
     expect(parse('interface Foo {}', 'h.wit').diagnostics[0]!.notes[0]).toMatch(/kebab-case/);
   });
 });
+
+describe('nesting limits', () => {
+  it('rejects the 101st nested type at its first token', () => {
+    // (Whether wit-parser accepts exactly 100 nested lists is not covered by its tests; 99 certainly parse.)
+    const ok = `interface i { type t = ${'list<'.repeat(99)}u8${'>'.repeat(99)}; }`;
+    expect(parse(ok, 'n.wit').diagnostics).toEqual([]);
+    const deep = `interface i { type t = ${'list<'.repeat(101)}u8${'>'.repeat(101)}; }`;
+    const d = parse(deep, 'n.wit').diagnostics[0]!;
+    expect(d.message).toBe('type nesting too deep');
+    expect(d.span!.start).toBe(deep.indexOf('list<') + 100 * 'list<'.length);
+    expect(d.span!.end - d.span!.start).toBe(4);
+  });
+
+  it('rejects the 101st nested package block at its keyword', () => {
+    const nest = (n: number) => `package a:b;\n${'package a:c {\n'.repeat(n)}${'}\n'.repeat(n)}`;
+    expect(parse(nest(100), 'n.wit').diagnostics.map((d) => d.message)).not.toContain('package nesting too deep');
+    const d = parse(nest(101), 'n.wit').diagnostics.find((x) => x.message === 'package nesting too deep')!;
+    expect(d.span!.source.position(d.span!.start)).toEqual({ line: 102, column: 1 });
+  });
+});
