@@ -26,6 +26,7 @@ export {
   semverToString,
   interfaceIdString,
   worldKeyString,
+  worldKeyName,
   functionResource,
 } from './resolve/index.js';
 export type {
