@@ -2,8 +2,8 @@
  * Lex + parse throughput, warm: ../shared/bench/synth.wit (2.5 MB) and every file of the WASI 0.2.12 / 0.3.0
  * packages, in MB/s of UTF-8 input, with the lexer alone for comparison.
  *
- * Each timed run starts after a full garbage collection when `gc` is exposed (`npm run bench` runs node with
- * --expose-gc), so a run does not pay for the garbage of the previous one. Reported: the median and the best run.
+ * Runs back to back (no forced collection in between: a forced full GC shrinks the heap, and the next run then pays
+ * for growing it again, which is not the warm steady state). Reported: the median and the best run.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,13 +12,10 @@ import { parse } from '../../src/syntax/index.js';
 import { lex } from '../../src/syntax/lexer.js';
 import { Source } from '../../src/text/source.js';
 
-const gc = (globalThis as { gc?: () => void }).gc;
-
 function time(fn: () => void, runs: number): { median: number; best: number } {
   for (let i = 0; i < 3; i++) fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    gc?.();
     const t0 = performance.now();
     fn();
     times.push(performance.now() - t0);
