@@ -6,6 +6,9 @@ import type { Token } from '../syntax/tokens.js';
 import { classifyComments, isLineComment, type Gap } from './comments.js';
 import { freshline, hardline, lineComment, type Doc } from './doc.js';
 
+const leftBinding = new Set([',', ';', ':', ')', '>', '.']);
+const openers = new Set(['(', '<']);
+
 /** The printer met a token it did not expect: a bug in the formatter (the input parsed). */
 export class FormatBug extends Error {}
 
@@ -125,7 +128,13 @@ export class TokenCursor {
       });
       if (g.blankBeforeToken) parts.push(hardline);
     }
-    for (const c of g.inline) parts.push(c.image, ' ');
+    if (g.inline.length > 0) {
+      // `a /* c */,` and `(/* c */)`: a comment before punctuation that binds to the left stays on the left side.
+      const before = this.tokens[i - 1]?.image ?? '';
+      if (!leftBinding.has(this.tokens[i]!.image)) for (const c of g.inline) parts.push(c.image, ' ');
+      else if (openers.has(before) && g.ownLine.length === 0) for (const c of g.inline) parts.push(c.image);
+      else for (const c of g.inline) parts.push(' ', c.image);
+    }
     return parts;
   }
 
