@@ -125,7 +125,7 @@ describe('type mapping details', () => {
   });
   it('maps results in parameters to Result and result returns to throw', () => {
     const out = gen('f: func(a: result<_, string>) -> result<string>;');
-    expect(out).toContain('f(a: Result<undefined, string>): string;');
+    expect(out).toContain('f(a: Result<void, string>): string;');
     expect(out).toContain('@throws');
   });
   it('maps fixed-length lists to tuples, maps to Map, char to string', () => {

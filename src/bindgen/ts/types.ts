@@ -9,7 +9,7 @@
  * - `tuple<A, B>` → `[A, B]`; `map<K, V>` → `Map<K, V>`.
  * - `option<T>` → `T | undefined`, or the tagged `Option<T>` when `T` can itself be `undefined` (nested options).
  * - `result<T, E>` as a function result → the function returns `T` and throws for `err`; anywhere else → the tagged
- *   `Result<T, E>` (`undefined` for a missing side).
+ *   `Result<T, E>` (`void` for a missing side).
  * - own/borrow handles → the resource's class; `future<T>` → `PromiseLike<T>`; `stream<T>` → `AsyncIterable<T>`.
  * - Named types are referenced by name: the local name inside the owning module, `import('spec').Name` elsewhere.
  */
@@ -90,7 +90,8 @@ export function typeText(ctx: TypeContext, t: Type): string {
 /** TS type text for the body of a definition (used for anonymous types and for `export type X = …`). */
 export function defText(ctx: TypeContext, def: TypeDef): string {
   const k = def.kind;
-  const sub = (t: Type | null) => (t === null ? 'undefined' : typeText(ctx, t));
+  // A missing side of a `result` is `void`, like jco (`{ tag: 'ok', val: undefined }` is its value).
+  const sub = (t: Type | null) => (t === null ? 'void' : typeText(ctx, t));
   switch (k.tag) {
     case 'type':
       return typeText(ctx, k.type);

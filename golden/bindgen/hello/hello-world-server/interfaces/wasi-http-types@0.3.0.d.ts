@@ -316,7 +316,7 @@ declare module 'wasi:http/types@0.3.0' {
 
   export class Request {
     private constructor();
-    static new(headers: Headers, contents: AsyncIterable<number> | undefined, trailers: PromiseLike<Result<Trailers | undefined, ErrorCode>>, options: RequestOptions | undefined): [Request, PromiseLike<Result<undefined, ErrorCode>>];
+    static new(headers: Headers, contents: AsyncIterable<number> | undefined, trailers: PromiseLike<Result<Trailers | undefined, ErrorCode>>, options: RequestOptions | undefined): [Request, PromiseLike<Result<void, ErrorCode>>];
     getMethod(): Method;
     /** @throws the `err` payload of the result, of type `undefined` */
     setMethod(method: Method): void;
@@ -331,7 +331,7 @@ declare module 'wasi:http/types@0.3.0' {
     setAuthority(authority: string | undefined): void;
     getOptions(): RequestOptions | undefined;
     getHeaders(): Headers;
-    static consumeBody(this_: Request, res: PromiseLike<Result<undefined, ErrorCode>>): [AsyncIterable<number>, PromiseLike<Result<Trailers | undefined, ErrorCode>>];
+    static consumeBody(this_: Request, res: PromiseLike<Result<void, ErrorCode>>): [AsyncIterable<number>, PromiseLike<Result<Trailers | undefined, ErrorCode>>];
     [Symbol.dispose](): void;
   }
 
@@ -354,12 +354,12 @@ declare module 'wasi:http/types@0.3.0' {
 
   export class Response {
     private constructor();
-    static new(headers: Headers, contents: AsyncIterable<number> | undefined, trailers: PromiseLike<Result<Trailers | undefined, ErrorCode>>): [Response, PromiseLike<Result<undefined, ErrorCode>>];
+    static new(headers: Headers, contents: AsyncIterable<number> | undefined, trailers: PromiseLike<Result<Trailers | undefined, ErrorCode>>): [Response, PromiseLike<Result<void, ErrorCode>>];
     getStatusCode(): StatusCode;
     /** @throws the `err` payload of the result, of type `undefined` */
     setStatusCode(statusCode: StatusCode): void;
     getHeaders(): Headers;
-    static consumeBody(this_: Response, res: PromiseLike<Result<undefined, ErrorCode>>): [AsyncIterable<number>, PromiseLike<Result<Trailers | undefined, ErrorCode>>];
+    static consumeBody(this_: Response, res: PromiseLike<Result<void, ErrorCode>>): [AsyncIterable<number>, PromiseLike<Result<Trailers | undefined, ErrorCode>>];
     [Symbol.dispose](): void;
   }
 

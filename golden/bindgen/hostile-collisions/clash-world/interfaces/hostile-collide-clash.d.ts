@@ -9,7 +9,7 @@ declare module 'hostile:collide/clash' {
   /** @throws the `err` payload of the result, of type `Result` */
   export function getIt(aB: AB): Option;
 
-  export function nested(x: Option$1<number | undefined>): Result$1<number | undefined, undefined> | undefined;
+  export function nested(x: Option$1<number | undefined>): Result$1<number | undefined, void> | undefined;
 
   export interface AB {
     xY: number;

@@ -32,9 +32,9 @@ declare module 'hostile:types/all' {
     e: Array<string | undefined>;
     f: [];
     g: [number, bigint, string];
-    h: Result<undefined, undefined>;
-    i: Result<number, undefined>;
-    j: Result<undefined, string>;
+    h: Result<void, void>;
+    i: Result<number, void>;
+    j: Result<void, string>;
     k: Array<Uint8Array>;
     l: BigUint64Array;
     m: BigInt64Array;
