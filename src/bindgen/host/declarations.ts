@@ -96,7 +96,7 @@ function writeResourceTypes(w: CodeWriter, plan: HostPlan, ctx: TypeContext & { 
     if (f.kind.tag !== 'method' && f.kind.tag !== 'async-method') continue;
     const r = resultText(ctx, f);
     w.doc(f.docs, throwsDoc(r.throws));
-    w.line(`${propertyKey(res!.memberNames.get(f)!)}${paramsText(tsParams(ctx, f).slice(1))}: ${r.type};`);
+    w.line(`${memberKey(res!.memberNames.get(f)!)}${paramsText(tsParams(ctx, f).slice(1))}: ${r.type};`);
   }
   w.line(exported ? '[Symbol.dispose](): void;' : '[Symbol.dispose]?(): void;');
   w.close();
@@ -112,7 +112,7 @@ function writeResourceTypes(w: CodeWriter, plan: HostPlan, ctx: TypeContext & { 
     if (f.kind.tag !== 'static' && f.kind.tag !== 'async-static') continue;
     const r = resultText(ctx, f);
     w.doc(f.docs, throwsDoc(r.throws));
-    w.line(`${propertyKey(res!.memberNames.get(f)!)}${paramsText(tsParams(ctx, f))}: ${r.type};`);
+    w.line(`${memberKey(res!.memberNames.get(f)!)}${paramsText(tsParams(ctx, f))}: ${r.type};`);
   }
   w.line(`readonly prototype: ${name};`);
   w.close();
@@ -124,7 +124,12 @@ function throwsDoc(throws: string | undefined): string[] {
 
 /** The declared signature of a function as a method of an object type: `name(params): R;`. */
 export function functionMember(ctx: TypeContext, name: string, f: Func): string {
-  return `${propertyKey(name)}${paramsText(tsParams(ctx, f))}: ${resultText(ctx, f).type};`;
+  return `${memberKey(name)}${paramsText(tsParams(ctx, f))}: ${resultText(ctx, f).type};`;
+}
+
+/** A member key in an object type: quoted when bare it would mean something else (`new(…)` is a construct signature). */
+export function memberKey(name: string): string {
+  return name === 'new' ? quote(name) : propertyKey(name);
 }
 
 /** The reference to a resource's class-side interface from top-level code. */

@@ -211,9 +211,9 @@ function writeImportWrapper(plan: HostPlan, g: Gen, w: Writer, name: string, f: 
     const args: string[] = [];
     if (spilled) {
       const tuple: AbiType = { kind: 'tuple', types: info.params };
-      w.line('const pp = a[0] >>> 0;');
+      w.line('const $pp = a[0] >>> 0;');
       w.line(`rt.checkRange(cx, $pp, ${alignment(tuple, 'i32')}, ${elemSize(tuple, 'i32')});`);
-      w.line(`const t = ${loadExpr(g, tuple, 'pp')};`);
+      w.line(`const t = ${loadExpr(g, tuple, '$pp')};`);
       info.params.forEach((_, i) => args.push(`t[${i}]`));
     } else {
       const starts = flatStarts(info.params);
