@@ -1,7 +1,7 @@
 /**
  * End to end: a TypeScript guest (test/bindgen/e2e/guest.ts) for a world with an own interface and a WASI import
  * type-checks against witc's guest declarations, builds with componentize-js, and answers correctly when run under
- * jco transpile's host glue with host-provided imports.
+ * jco transpile's host glue and under witc's own host bindings, with host-provided imports.
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { loadForCli } from '../../src/cli/load.js';
 import { selectWorld } from '../../src/resolve/index.js';
 import { findBuiltinWit } from '../../src/node/builtin.js';
 import { REPO_ROOT, buildOrSkip, loadTranspiled } from '../support/components.js';
+import { witcHost } from '../support/witc-host.js';
 import { rooted, typeCheck } from './support.js';
 
 const here = join(import.meta.dirname, 'e2e');
@@ -60,29 +61,54 @@ describe('end-to-end TypeScript guest', () => {
       console.warn(`skipped: ${availability.skipped}`);
       return;
     }
-    const people = new Map([
-      [1, { name: 'Ada', age: 36 }],
-      [2, { name: 'Grace', age: 85 }],
-    ]);
-    const exports = (await loadTranspiled(availability.built.transpiledDir, {
-      'witc:greeter/names': { lookup: (id: number) => people.get(id) },
-      // The engine itself also draws from wasi:random once the world imports it.
-      'wasi:random/random': { getRandomU64: () => 40n, getRandomBytes: (n: bigint) => new Uint8Array(Number(n)) },
-    })) as { greeter: Record<string, (...args: unknown[]) => unknown> };
-    const g = exports.greeter;
-    expect(g.greet!(1, 'happy')).toBe('Hello, Ada (36)!');
-    expect(g.greet!(2, 'grumpy')).toBe('Hmph. Grace.');
-    let thrown: unknown;
-    try {
-      g.greet!(3, 'happy');
-    } catch (e) {
-      thrown = e;
+    const exports = (await loadTranspiled(availability.built.transpiledDir, hostImports())) as Exports;
+    checkAnswers(exports.greeter);
+  }, 300_000);
+
+  it("answers the same under witc's own host bindings", async () => {
+    const availability = await buildOrSkip({ name: 'witc-greeter', witPath: witFolder(), world: 'greeter-world', guestPath: guestFile });
+    if ('skipped' in availability) {
+      console.warn(`skipped: ${availability.skipped}`);
+      return;
     }
-    expect((thrown as { payload?: unknown }).payload).toBe('no person 3');
-    expect(g.elders!([...people.values(), { name: 'Zoë', age: 3 }], 30)).toEqual([
-      [{ name: 'Grace', age: 85 }, 5],
-      [{ name: 'Ada', age: 36 }, 3],
-    ]);
-    expect(g.lucky!()).toBe(41n);
+    const host = await witcHost(availability.built);
+    const exports = await host.instantiate<Exports>(availability.built.mainCore, hostImports());
+    checkAnswers(exports.greeter);
   }, 300_000);
 });
+
+type Exports = { greeter: Record<string, (...args: unknown[]) => unknown> };
+
+/** The host side of the world's imports (keys are unversioned interface names). */
+function hostImports() {
+  const people = new Map([
+    [1, { name: 'Ada', age: 36 }],
+    [2, { name: 'Grace', age: 85 }],
+  ]);
+  return {
+    'witc:greeter/names': { lookup: (id: number) => people.get(id) },
+    // The engine itself also draws from wasi:random once the world imports it.
+    'wasi:random/random': { getRandomU64: () => 40n, getRandomBytes: (n: bigint) => new Uint8Array(Number(n)) },
+  };
+}
+
+function checkAnswers(g: Exports['greeter']): void {
+  expect(g.greet!(1, 'happy')).toBe('Hello, Ada (36)!');
+  expect(g.greet!(2, 'grumpy')).toBe('Hmph. Grace.');
+  let thrown: unknown;
+  try {
+    g.greet!(3, 'happy');
+  } catch (e) {
+    thrown = e;
+  }
+  expect((thrown as { payload?: unknown }).payload).toBe('no person 3');
+  const people = [
+    { name: 'Ada', age: 36 },
+    { name: 'Grace', age: 85 },
+  ];
+  expect(g.elders!([...people, { name: 'Zoë', age: 3 }], 30)).toEqual([
+    [{ name: 'Grace', age: 85 }, 5],
+    [{ name: 'Ada', age: 36 }, 3],
+  ]);
+  expect(g.lucky!()).toBe(41n);
+}
