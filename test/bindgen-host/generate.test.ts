@@ -197,3 +197,52 @@ describe('host-implemented resources at run time', () => {
     expect(disposed).toStrictEqual([5, 41]);
   });
 });
+
+const SPILL_WIT = `package t:spill;
+
+world w {
+  import sum: func(a: u32, b: u32, c: u32, d: u32, e: u32, f: u32, g: u32, h: u32, i: u32, j: u32, k: u32, l: u32, m: u32, n: u32, o: u32, p: u32, q: u32) -> tuple<u64, string>;
+  export run: func() -> u64;
+}
+`;
+
+/** The guest stores 1..17 at 64 and passes the pointer; the host's tuple comes back through the out-pointer at 256. */
+const SPILL_WAT = `(module
+  (import "$root" "sum" (func $sum (param i32 i32)))
+  (memory (export "memory") 1)
+  (global $heap (mut i32) (i32.const 1024))
+  (func (export "cabi_realloc") (param i32 i32 i32 i32) (result i32)
+    (local $p i32)
+    (local.set $p (global.get $heap))
+    (global.set $heap (i32.add (global.get $heap) (local.get 3)))
+    (local.get $p))
+  (func (export "run") (result i64)
+    (local $i i32)
+    (loop $l
+      (i32.store (i32.add (i32.const 64) (i32.shl (local.get $i) (i32.const 2))) (i32.add (local.get $i) (i32.const 1)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $l (i32.lt_u (local.get $i) (i32.const 17))))
+    (call $sum (i32.const 64) (i32.const 256))
+    ;; u64 sum plus the string's length
+    (i64.add (i64.load (i32.const 256)) (i64.extend_i32_u (i32.load (i32.const 268)))))
+)`;
+
+describe('spilled import parameters and results at run time', () => {
+  it('lifts 17 parameters from the guest tuple and stores the tuple result at the out-pointer', async () => {
+    const r = loadSources({ '/t.wit': SPILL_WIT }, '/t.wit');
+    const source = [...generateHost(r.resolve!, selectWorld(r.resolve!, r.main).world!, { runtime }).values()][0]!;
+    const { instantiate } = await importGenerated(source, repo);
+    const seen: number[][] = [];
+    const imports = {
+      sum: {
+        default: (...xs: number[]) => {
+          seen.push(xs);
+          return [BigInt(xs.reduce((a, b) => a + b, 0)), 'héllo'];
+        },
+      },
+    };
+    const e = (await instantiate(new wasm.Module(await assemble(SPILL_WAT)), imports)) as { run(): bigint };
+    expect(e.run()).toBe(153n + 6n);
+    expect(seen).toStrictEqual([Array.from({ length: 17 }, (_, i) => i + 1)]);
+  });
+});
