@@ -188,3 +188,9 @@ describe('the type-check harness', () => {
     expect(typeCheck([bad])[0]!.join('\n')).toMatch(/TS2304/);
   });
 });
+
+describe('bad input', () => {
+  it('returns no files for a world id that is not in the model', () => {
+    expect(generateGuest(loadWit(PROBE).resolve, 99).size).toBe(0);
+  });
+});
