@@ -35,7 +35,11 @@ export function shape(text: string): { tokens: string[]; comments: string[] } {
     tokens.push(t.image);
     starts.push(t.startOffset);
   });
-  const comments = file.comments.map((c) => `${starts.filter((s) => s < c.startOffset).length}:${c.image}`);
+  let before = 0;
+  const comments = file.comments.map((c) => {
+    while (before < starts.length && starts[before]! < c.startOffset) before++;
+    return `${before}:${c.image}`;
+  });
   return { tokens, comments };
 }
 

@@ -95,11 +95,6 @@ function json(text: string): string | undefined {
 }
 
 describe('formatter properties on generated packages', () => {
-  it.skipIf(!process.env.SHOW_SAMPLE)('sample', () => {
-    const [text] = fc.sample(layoutArb, { numRuns: 1, seed: 7 });
-    console.log(text, '\n=====\n', fmt(text!));
-  });
-
   it('generated inputs parse and resolve (the generator is sound)', () => {
     fc.assert(
       fc.property(layoutArb, (text) => {

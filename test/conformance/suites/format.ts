@@ -41,7 +41,11 @@ function shape(text: string): { tokens: string[]; comments: string[] } {
       starts.push(t.startOffset);
     }
   });
-  const comments = file.comments.map((c) => `${starts.filter((s) => s < c.startOffset).length}:${c.image}`);
+  let before = 0;
+  const comments = file.comments.map((c) => {
+    while (before < starts.length && starts[before]! < c.startOffset) before++;
+    return `${before}:${c.image}`;
+  });
   return { tokens, comments };
 }
 
