@@ -22,7 +22,7 @@ const common = {
 const entries = [
   { in: 'src/index.ts', out: 'dist/index.js' },
   // The CLI bundles chevrotain (an ESM tree of ~100 modules that costs ~250 ms to load) for a fast cold start.
-  { in: 'src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node', bundle: ['chevrotain'] },
+  { in: 'src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node', bundle: ['chevrotain'], split: true },
   // The runtime generated host bindings import as `witc/runtime`.
   { in: 'src/bindgen/host/runtime.ts', out: 'dist/runtime.js' },
   // The prettier plugin, `witc/prettier` (prettier itself stays external: it loads the plugin).
@@ -41,8 +41,10 @@ await Promise.all(
   entries.map((e) =>
     build({
       ...common,
-      entryPoints: [e.in],
-      outfile: e.out,
+      // The CLI is split: commands loaded with import() (lsp, fmt, bindgen) become chunks that load on demand.
+      ...(e.split
+        ? { entryPoints: { [e.out.replace(/^dist\/|\.js$/g, '')]: e.in }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' }
+        : { entryPoints: [e.in], outfile: e.out }),
       ...(e.banner ? { banner: { js: e.banner } } : {}),
       ...(e.bundle
         ? {

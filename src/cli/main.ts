@@ -4,10 +4,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { check } from './commands/check.js';
-import { bindgen } from './commands/bindgen.js';
 import { json } from './commands/json.js';
-import { fmt } from './commands/fmt.js';
-import { lsp } from './commands/lsp.js';
 import { Exit, UsageError, useColor, type DiagnosticFormat } from './output.js';
 import { version } from './version.js';
 
@@ -105,7 +102,9 @@ export function buildProgram(): Command {
       .option('--host', 'host bindings that run a component from TypeScript (instantiate a core module)')
       .option('--world <name>', 'the world to generate (default: the only world of the package)')
       .option('-o, --out <dir>', 'output directory'),
-  ).action((path: string, flags: ResolveFlags & { lang: string; guest?: boolean; host?: boolean; out?: string }) => {
+  ).action(async (path: string, flags: ResolveFlags & { lang: string; guest?: boolean; host?: boolean; out?: string }) => {
+    // Commands other than check/json load on demand, so that `witc check` starts fast.
+    const { bindgen } = await import('./commands/bindgen.js');
     process.exitCode = bindgen(path, {
       lang: flags.lang,
       guest: flags.guest === true,
@@ -123,7 +122,8 @@ export function buildProgram(): Command {
     .description('run the WIT language server (LSP over stdin/stdout)')
     .option('--stdio', 'talk LSP over stdin/stdout (the only transport)')
     .option('--no-builtin-wit', "don't use the WASI packages shipped by installed npm packages (@bytecodealliance/jco)")
-    .action((flags: { stdio?: boolean; builtinWit: boolean }) => {
+    .action(async (flags: { stdio?: boolean; builtinWit: boolean }) => {
+      const { lsp } = await import('./commands/lsp.js');
       lsp({ stdio: flags.stdio === true, builtinWit: flags.builtinWit });
     });
 
@@ -138,7 +138,8 @@ export function buildProgram(): Command {
       new Option('--format <format>', 'diagnostics format: human, json, wasm-tools').argParser(parseFormat).default('human'),
     )
     .option('--no-color', 'disable colours (also NO_COLOR=1)')
-    .action((files: string[], flags: { check?: boolean; write?: boolean; width?: number; format: DiagnosticFormat; color?: boolean }) => {
+    .action(async (files: string[], flags: { check?: boolean; write?: boolean; width?: number; format: DiagnosticFormat; color?: boolean }) => {
+      const { fmt } = await import('./commands/fmt.js');
       process.exitCode = fmt(files, {
         check: flags.check === true,
         write: flags.write === true,
