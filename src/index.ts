@@ -54,3 +54,5 @@ export type {
 } from './resolve/index.js';
 export { generateGuest } from './bindgen/index.js';
 export type { GuestOptions } from './bindgen/index.js';
+export { formatText, formatFile } from './format/index.js';
+export type { FormatOptions, FormatResult } from './format/index.js';
