@@ -61,8 +61,10 @@ describe('end-to-end TypeScript guest', () => {
       console.warn(`skipped: ${availability.skipped}`);
       return;
     }
-    const exports = (await loadTranspiled(availability.built.transpiledDir, hostImports())) as Exports;
+    const imports = hostImports();
+    const exports = (await loadTranspiled(availability.built.transpiledDir, imports)) as Exports;
     checkAnswers(exports.greeter);
+    expect(imports.logged).toEqual(['greet 1', 'greet 2', 'greet 3']);
   }, 300_000);
 
   it("answers the same under witc's own host bindings", async () => {
@@ -72,8 +74,10 @@ describe('end-to-end TypeScript guest', () => {
       return;
     }
     const host = await witcHost(availability.built);
-    const exports = await host.instantiate<Exports>(availability.built.mainCore, hostImports());
+    const imports = hostImports();
+    const exports = await host.instantiate<Exports>(availability.built.mainCore, imports);
     checkAnswers(exports.greeter);
+    expect(imports.logged).toEqual(['greet 1', 'greet 2', 'greet 3']);
   }, 300_000);
 });
 
@@ -85,7 +89,10 @@ function hostImports() {
     [1, { name: 'Ada', age: 36 }],
     [2, { name: 'Grace', age: 85 }],
   ]);
+  const logged: string[] = [];
   return {
+    logged,
+    log: { default: (message: string) => void logged.push(message) },
     'witc:greeter/names': { lookup: (id: number) => people.get(id) },
     // The engine itself also draws from wasi:random once the world imports it.
     'wasi:random/random': { getRandomU64: () => 40n, getRandomBytes: (n: bigint) => new Uint8Array(Number(n)) },

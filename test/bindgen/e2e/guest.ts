@@ -7,9 +7,11 @@
 import { lookup, type Person } from 'witc:greeter/names@0.1.0';
 import { getRandomU64 } from 'wasi:random/random@0.2.12';
 import type * as World from 'witc:greeter/greeter-world@0.1.0';
+import log from 'log';
 
 export const greeter: typeof World.greeter = {
   greet(id, mood) {
+    log(`greet ${id}`);
     const person = lookup(id);
     // A thrown value becomes the `err` payload of the result.
     if (person === undefined) throw `no person ${id}`;

@@ -3,6 +3,11 @@
 /// <reference path='./interfaces/wasi-random-random@0.2.12.d.ts' />
 /// <reference path='./interfaces/witc-greeter-greeter@0.1.0.d.ts' />
 
+declare module 'log' {
+  /** A world-level import: the guest imports it as the default export of the module `log`. */
+  export default function (message: string): void;
+}
+
 /** The exports of this world: what the guest module must export. */
 declare module 'witc:greeter/greeter-world@0.1.0' {
   export * as greeter from 'witc:greeter/greeter@0.1.0';
