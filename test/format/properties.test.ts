@@ -81,7 +81,7 @@ const packageArb = fc
     return chunks;
   });
 
-const separators = [' ', '\n', '\n\n\n', '  \t', ' /* c */ ', ' // line\n', '\n/// doc\n', '\n// own\n\n', '/* a */', '\r\n'];
+const separators = [' ', '\n', '\n\n\n', '  \t', ' /* c */ ', ' // line\n', '\n/// doc\n', '\n// own\n\n', '/* a */', '\r\n', ' /* multi\n   line */ ', '\n/** doc\n */\n'];
 /** Joins chunks with random whitespace and comments (at least one space where two words would merge). */
 const layoutArb = packageArb.chain((chunks) =>
   fc.array(fc.constantFrom(...separators), { minLength: chunks.length, maxLength: chunks.length }).map((seps) =>
