@@ -97,3 +97,13 @@ describe('nesting limits', () => {
     expect(d.span!.source.position(d.span!.start)).toEqual({ line: 102, column: 1 });
   });
 });
+
+describe('versions', () => {
+  it('needs an id or integer after `-` and `+`', () => {
+    expect(parse('package a:b@1.0.0-list;', 'v.wit').diagnostics[0]!.message).toBe('expected an id or integer, found keyword `list`');
+    expect(parse('package a:b@1.0.0+;', 'v.wit').diagnostics[0]!.message).toBe("expected an id or integer, found ';'");
+  });
+  it('stops before `.{` in use paths', () => {
+    expect(parse('interface i { use a:b/c@1.0.0-rc.1.{x}; }', 'v.wit').diagnostics).toEqual([]);
+  });
+});
