@@ -10,7 +10,7 @@ import { generateGuest } from '../../src/bindgen/guest.js';
 import { loadForCli } from '../../src/cli/load.js';
 import { selectWorld } from '../../src/resolve/index.js';
 import { findBuiltinWit } from '../../src/node/builtin.js';
-import { REPO_ROOT, buildOrSkip, loadTranspiled } from '../support/components.js';
+import { REPO_ROOT, buildOrSkip, loadTranspiled, type ImportObject } from '../support/components.js';
 import { witcHost } from '../support/witc-host.js';
 import { rooted, typeCheck } from './support.js';
 
@@ -61,10 +61,10 @@ describe('end-to-end TypeScript guest', () => {
       console.warn(`skipped: ${availability.skipped}`);
       return;
     }
-    const imports = hostImports();
+    const { imports, logged } = hostImports();
     const exports = (await loadTranspiled(availability.built.transpiledDir, imports)) as Exports;
     checkAnswers(exports.greeter);
-    expect(imports.logged).toEqual(['greet 1', 'greet 2', 'greet 3']);
+    expect(logged).toEqual(['greet 1', 'greet 2', 'greet 3']);
   }, 300_000);
 
   it("answers the same under witc's own host bindings", async () => {
@@ -74,29 +74,29 @@ describe('end-to-end TypeScript guest', () => {
       return;
     }
     const host = await witcHost(availability.built);
-    const imports = hostImports();
+    const { imports, logged } = hostImports();
     const exports = await host.instantiate<Exports>(availability.built.mainCore, imports);
     checkAnswers(exports.greeter);
-    expect(imports.logged).toEqual(['greet 1', 'greet 2', 'greet 3']);
+    expect(logged).toEqual(['greet 1', 'greet 2', 'greet 3']);
   }, 300_000);
 });
 
 type Exports = { greeter: Record<string, (...args: unknown[]) => unknown> };
 
-/** The host side of the world's imports (keys are unversioned interface names). */
+/** The host side of the world's imports (keys are unversioned interface names) and the messages logged. */
 function hostImports() {
   const people = new Map([
     [1, { name: 'Ada', age: 36 }],
     [2, { name: 'Grace', age: 85 }],
   ]);
   const logged: string[] = [];
-  return {
-    logged,
+  const imports: ImportObject = {
     log: { default: (message: string) => void logged.push(message) },
     'witc:greeter/names': { lookup: (id: number) => people.get(id) },
     // The engine itself also draws from wasi:random once the world imports it.
     'wasi:random/random': { getRandomU64: () => 40n, getRandomBytes: (n: bigint) => new Uint8Array(Number(n)) },
   };
+  return { imports, logged };
 }
 
 function checkAnswers(g: Exports['greeter']): void {
