@@ -31,8 +31,9 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   protected maxErrors = 100;
   protected lexErrorCount = 0;
 
-  constructor() {
-    super(T.allTokens, { maxLookahead: 2, skipValidations: true, errorMessageProvider, recoveryEnabled: false });
+  /** `validate` runs chevrotain's grammar checks (slow; tests use it, the shared parser skips them). */
+  constructor(validate = false) {
+    super(T.allTokens, { maxLookahead: 2, skipValidations: !validate, errorMessageProvider, recoveryEnabled: false });
   }
 
   /** Prepares a parse of `tokens` (chevrotain resets its own state when `input` is set). */

@@ -57,8 +57,9 @@ export class WitParser extends ParserBase {
   private resultOk: A.TypeExpr | undefined;
   private resultErr: A.TypeExpr | undefined;
 
-  constructor() {
-    super();
+  /** See `ParserBase`: `validate` runs chevrotain's grammar checks. */
+  constructor(validate = false) {
+    super(validate);
     this.performSelfAnalysis();
   }
 
@@ -104,7 +105,7 @@ export class WitParser extends ParserBase {
       const docs = this.docsNext();
       const start = this.LA(1).startOffset;
       try {
-        const item = this.SUBRULE(this.packageItem, { ARGS: [docs, [], start, true] });
+        const item = this.SUBRULE2(this.packageItem, { ARGS: [docs, [], start, true] });
         if (!REC) {
           if (item.kind === 'PackageDecl') this.header = item;
           else this.topItems.push(item);

@@ -262,3 +262,10 @@ describe('tokens and trivia', () => {
     expect(f.comments.map((t) => t.image)).toEqual(['// c', '/* d */']);
   });
 });
+
+describe('grammar', () => {
+  it("passes chevrotain's grammar validations", async () => {
+    const { WitParser } = await import('../../src/syntax/parser.js');
+    expect(() => new WitParser(true)).not.toThrow();
+  });
+});
