@@ -118,3 +118,38 @@ describe('newer annotations', () => {
     expect(text).toContain('"external_id": "f-1"');
   });
 });
+
+describe('include', () => {
+  it('clones world-owned types and renames resource members with `with`', () => {
+    const { value } = toJson(
+      'package a:b;\nworld base {\n  resource r { constructor(); m: func(); }\n  import f: func(x: r);\n}\nworld top {\n  include base with { r as s, f as g }\n}\n',
+    );
+    // base: r=0, borrow<r>=1 (self of m), own<r>=2 (synthesised while linking the constructor result);
+    // top: the clone s=3, then own<s>=4 (via g's param), borrow<s>=5 (via m's self).
+    expect(value.types.map((t: any) => [t.name, t.kind, t.owner])).toEqual([
+      ['r', 'resource', { world: 0 }],
+      [null, { handle: { borrow: 0 } }, null],
+      [null, { handle: { own: 0 } }, null],
+      ['s', 'resource', { world: 1 }],
+      [null, { handle: { own: 3 } }, null],
+      [null, { handle: { borrow: 3 } }, null],
+    ]);
+    const top = value.worlds[1];
+    expect(Object.keys(top.imports)).toEqual(['s', 'g', '[constructor]s', '[method]s.m']);
+    expect(top.imports['[method]s.m'].function).toEqual({
+      name: '[method]s.m',
+      kind: { method: 3 },
+      params: [{ name: 'self', type: 5 }],
+    });
+    expect(top.imports.g.function.params).toEqual([{ name: 'x', type: 4 }]);
+  });
+
+  it('copies an included inline interface with clone_of', () => {
+    const { value } = toJson('package a:b;\nworld base {\n  import x: interface { f: func(); }\n}\nworld top {\n  include base;\n}\n');
+    expect(value.interfaces.map((i: any) => [i.name, i.clone_of])).toEqual([
+      [null, undefined],
+      [null, 0],
+    ]);
+    expect(value.worlds[1].imports).toEqual({ x: { interface: { id: 1 } } });
+  });
+});
