@@ -272,7 +272,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     try {
       const q = at(p.textDocument.uri, p.position);
       if (!q) return null;
-      const r = rename(q.index, q.path, q.offset, p.newName);
+      const r = rename(q.index, q.path, q.offset, p.newName, (path) => ws.isBuiltin(path));
       if ('error' in r) return new ResponseError(-32803, r.error);
       const changes: Record<string, { range: Range; newText: string }[]> = {};
       for (const e of r.edits) (changes[pathToUri(e.span.source.path)] ??= []).push({ range: toRange(e.span), newText: e.text });

@@ -287,6 +287,14 @@ export class Workspace implements FileHost {
     return (this.builtinNames = names);
   }
 
+  /** Whether a file belongs to a built-in package (read-only for renames). */
+  isBuiltin(path: string): boolean {
+    return (this.options.builtinDirs ?? []).some((d) => {
+      const dir = d.replace(/\\/g, '/');
+      return path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+    });
+  }
+
   /** Package groups under the workspace folders (directories holding `.wit` files; `deps/` and dot-folders skipped). */
   discover(limit = 200): string[] {
     const found = new Set<string>(this.groups.keys());

@@ -92,6 +92,10 @@ interface i {
     expect(items.sort()).toEqual(['color', 'entry']);
   });
 
+  test('attributes after `@`', async () => {
+    expect((await labels('package my:main;\ninterface i {\n  @<|>\n}\n')).sort()).toEqual(['deprecated', 'since', 'unstable']);
+  });
+
   test('after `name:` in an interface: func', async () => {
     expect(await labels('package my:main;\ninterface i {\n  f: <|>\n}\n')).toEqual(expect.arrayContaining(['func', 'async']));
   });

@@ -181,7 +181,7 @@ describe('references and rename', () => {
     expect(new Set(edits.map((e) => e.newText))).toEqual(new Set(['%record']));
   });
 
-  test('rename refuses invalid names, clashes and packages', async () => {
+  test('rename refuses invalid names, clashes, packages and built-in WASI names', async () => {
     const at = { textDocument: { uri: u('app/deps/lib/types.wit') }, position: files['app/deps/lib/types.wit']!.cursors[0] };
     for (const bad of ['Bad_Name', 'x--y', '1abc', 'camelCase', '']) {
       await expect(server.request('textDocument/rename', { ...at, newName: bad })).rejects.toThrow(/not a valid WIT identifier/);
@@ -189,6 +189,8 @@ describe('references and rename', () => {
     await expect(server.request('textDocument/rename', { ...at, newName: 'entry' })).rejects.toThrow(/already defined/);
     const pkgAt = { textDocument: { uri: u('app/app.wit') }, position: find('app/app.wit', 'my:app', 0, 1) };
     await expect(server.request('textDocument/prepareRename', pkgAt)).rejects.toThrow(/packages cannot be renamed/);
+    const builtin = { textDocument: { uri: u('wasi-user/w.wit') }, position: find('wasi-user/w.wit', 'monotonic-clock', 0, 3) };
+    await expect(server.request('textDocument/rename', { ...builtin, newName: 'clock' })).rejects.toThrow(/read-only/);
     const ok = await server.request<{ range: unknown; placeholder: string }>('textDocument/prepareRename', at);
     expect(ok.placeholder).toBe('id');
   });

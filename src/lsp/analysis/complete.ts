@@ -26,6 +26,13 @@ const IN_INTERFACE = ['use', ...TYPEDEFS];
 const IN_WORLD = ['import', 'export', 'include', 'use', ...TYPEDEFS];
 const IN_RESOURCE = ['constructor'];
 
+/** After `@` at the start of an item. */
+const ATTRIBUTES: Completion[] = [
+  { label: 'since', kind: 'snippet', insert: 'since(version = ', detail: '@since(version = x.y.z)' },
+  { label: 'unstable', kind: 'snippet', insert: 'unstable(feature = ', detail: '@unstable(feature = name)' },
+  { label: 'deprecated', kind: 'snippet', insert: 'deprecated(version = ', detail: '@deprecated(version = x.y.z)' },
+];
+
 /** An open `{` and what it opened. */
 interface Frame {
   readonly what: 'package' | 'interface' | 'world' | 'resource' | 'use-list' | 'with' | 'type' | 'other';
@@ -65,9 +72,8 @@ export function complete(index: SymbolIndex, file: ast.File, offset: number): Co
       return [...kws, ...pathItems(index, [], pkg, want), ...pathItems(index, stmt.slice(1), pkg, want)];
     }
   }
-  if (stmt.length === 0 || (stmt.length === 1 && name(stmt[0]) === 'At')) {
-    return keywords(top);
-  }
+  if (stmt.length === 1 && name(stmt[0]) === 'At') return ATTRIBUTES;
+  if (stmt.length === 0) return keywords(top);
   const prev = stmt[stmt.length - 1]!;
   const inWorld = top?.what === 'world';
   if (name(prev) === 'Colon' && stmt.length <= 3 && (top?.what === 'interface' || inWorld || top?.what === 'resource')) {

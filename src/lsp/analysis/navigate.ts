@@ -143,11 +143,16 @@ export function prepareRename(index: SymbolIndex, path: string, offset: number):
   return { span: occ.span, name: sym.name };
 }
 
-/** Edits that rename the symbol under `offset` to `newName`, after checking the name and clashes in its scope. */
-export function rename(index: SymbolIndex, path: string, offset: number, newName: string): RenameResult {
+/**
+ * Edits that rename the symbol under `offset` to `newName`, after checking the name and clashes in its scope.
+ * `readOnly` tells which files must not be edited (built-in packages): a symbol with an occurrence there is refused.
+ */
+export function rename(index: SymbolIndex, path: string, offset: number, newName: string, readOnly: (path: string) => boolean = () => false): RenameResult {
   const prep = prepareRename(index, path, offset);
   if ('error' in prep) return prep;
   const occ = index.at(path, offset)!;
+  const locked = index.references(occ.key).find((o) => readOnly(o.span.source.path));
+  if (locked) return { error: `\`${prep.name}\` is also used in ${locked.span.source.path}, which is read-only (a built-in package)` };
   const sym = index.symbols.get(occ.key)!;
   if (!KEBAB.test(newName)) {
     return { error: `\`${newName}\` is not a valid WIT identifier (kebab-case words such as \`my-name\`, each all lowercase or all uppercase)` };
