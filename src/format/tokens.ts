@@ -141,7 +141,8 @@ export class TokenCursor {
   private trailing(i: number): Doc {
     const g = this.gaps[i];
     if (g === undefined || g.trailing.length === 0) return '';
-    return g.trailing.map((c) => [' ', isLineComment(c) ? lineComment(c.image) : commentDoc(c.image)]);
+    // The space goes inside a `//` comment's piece so that, like the comment, it does not count against the width.
+    return g.trailing.map((c) => (isLineComment(c) ? lineComment(' ' + c.image) : [' ', commentDoc(c.image)]));
   }
 }
 

@@ -242,3 +242,27 @@ describe('canonical style', () => {
     }
   });
 });
+
+describe('line width', () => {
+  /** A one-line signature of exactly `n` columns (including the indentation and the `;`). */
+  function signature(n: number): string {
+    const head = '  f: func(a: ';
+    const tail = ') -> u32;';
+    const name = 'x'.repeat(n - head.length - tail.length);
+    return `${head}${name}${tail}`;
+  }
+
+  it('keeps a signature of exactly 100 columns on one line and breaks one of 101', () => {
+    const fits = signature(100);
+    expect(fits.length).toBe(100);
+    expect(fmt(`interface i {\n${fits}\n}\n`)).toBe(`interface i {\n${fits}\n}\n`);
+    const long = signature(101);
+    const name = long.slice('  f: func(a: '.length, -') -> u32;'.length);
+    expect(fmt(`interface i {\n${long}\n}\n`)).toBe(`interface i {\n  f: func(\n    a: ${name},\n  ) -> u32;\n}\n`);
+  });
+
+  it('does not count a trailing // comment against the width', () => {
+    const fits = signature(100);
+    expect(fmt(`interface i {\n${fits} // a comment past the width\n}\n`)).toBe(`interface i {\n${fits} // a comment past the width\n}\n`);
+  });
+});
