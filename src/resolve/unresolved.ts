@@ -97,6 +97,8 @@ export class PackageResolver {
   private readonly errors: Diagnostic[] = [];
   /** Interfaces whose resolution failed: missing names in them are not reported again. */
   private readonly failedInterfaces = new Set<number>();
+  /** Types whose definition failed: references to them are not reported again. */
+  private readonly poisoned = new Set<number>();
 
   /** Adds one file: checks its header against the previous ones. */
   push(header: ast.PackageDecl | ast.NestedPackage | undefined, list: DeclList): void {
@@ -429,6 +431,7 @@ export class PackageResolver {
       if (found.kind === 'item') fail(Codes.WrongKind, `cannot import ${found.what} \`${n.name.name}\``, n.name.span);
       const name = n.as ?? n.name;
       const id = this.allocType({ name: name.name, kind: { tag: 'type', type: found.id }, owner, stability, externalId, span: name.span });
+      if (this.poisoned.has(found.id)) this.poisoned.add(id);
       this.defineName(name, { kind: 'type', id });
     }
   }
@@ -451,8 +454,19 @@ export class PackageResolver {
       if (!def) continue;
       byName.delete(name);
       const { stability, externalId } = attributesOf(def.attributes);
-      const kind = this.resolveTypeDefKind(def, stability);
-      const id = this.allocType({ name, kind, owner, docs: docsText(def.docs), stability, externalId, span: def.name.span });
+      // A typedef that fails is still defined (as a poisoned type) so that the rest of the scope is checked;
+      // errors that only repeat its failure are dropped.
+      const kind = recover(this.errors, () => this.resolveTypeDefKind(def, stability));
+      const id = this.allocType({
+        name,
+        kind: kind ?? { tag: 'unknown' },
+        owner,
+        docs: docsText(def.docs),
+        stability,
+        externalId,
+        span: def.name.span,
+      });
+      if (!kind) this.poisoned.add(id);
       this.defineName(def.name, { kind: 'type', id });
     }
   }
@@ -506,6 +520,7 @@ export class PackageResolver {
       });
     }
     if (l.kind === 'item') fail(Codes.WrongKind, `cannot use ${l.what} \`${name.name}\` as a type`, name.span);
+    if (this.poisoned.has(l.id)) throw new FollowOnError();
     return l.id;
   }
 

@@ -47,6 +47,18 @@ describe('loading', () => {
     ]);
   });
 
+  it('goes on after a bad type definition without repeating its error', () => {
+    const r = loadSources(
+      {
+        't.wit':
+          'package a:b;\ninterface i {\n  enum e {}\n  type m = map<e, u8>;\n  record r { a: e }\n  f: func(x: e);\n  g: func(x: missing);\n}\n',
+      },
+      't.wit',
+    );
+    // The map key, the record field and `f` name the failed enum: nothing more to say about them.
+    expect(r.diagnostics.map((d) => d.message)).toEqual(['empty enum', 'name `missing` does not exist']);
+  });
+
   it('goes on linking after an error: every function, world item and world', () => {
     const r = loadSources(
       {
