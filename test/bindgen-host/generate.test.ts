@@ -137,7 +137,10 @@ interface store {
 }
 
 interface run {
+  use store.{blob};
   run: func(n: u32) -> u32;
+  peek: func(b: borrow<blob>) -> u32;
+  peek-and-keep: func(b: borrow<blob>) -> u32;
 }
 
 world w {
@@ -159,6 +162,13 @@ const RES_WAT = `(module
     (local.set $r (call $consume (call $make (i32.add (local.get $v) (i32.const 1)))))
     (call $drop (local.get $h))
     (i32.add (local.get $r) (local.get $v)))
+  (func (export "t:res/run#peek") (param $h i32) (result i32)
+    (local $v i32)
+    (local.set $v (call $get (local.get $h)))
+    (call $drop (local.get $h))
+    (local.get $v))
+  (func (export "t:res/run#peek-and-keep") (param $h i32) (result i32)
+    (call $get (local.get $h)))
 )`;
 
 describe('host-implemented resources at run time', () => {
@@ -189,12 +199,27 @@ describe('host-implemented resources at run time', () => {
         },
       },
     };
-    const e = (await instantiate(new wasm.Module(await assemble(RES_WAT)), imports)) as { run: { run(n: number): number } };
+    const e = (await instantiate(new wasm.Module(await assemble(RES_WAT)), imports)) as {
+      run: { run(n: number): number; peek(b: Blob): number; peekAndKeep(b: Blob): number };
+    };
     expect(e.run.run(5)).toBe(65);
     expect(consumed).toStrictEqual([6]);
     expect(disposed).toStrictEqual([5]);
     expect(e.run.run(41)).toBe(461);
     expect(disposed).toStrictEqual([5, 41]);
+    // Borrowed arguments: lent for the call, dropped by the guest, never disposed by it.
+    const mine = new Blob(7);
+    expect(e.run.peek(mine)).toBe(7);
+    expect(e.run.peek(mine)).toBe(7);
+    expect(disposed).toStrictEqual([5, 41]);
+    // A guest that keeps a borrow past the call traps.
+    let error: unknown;
+    try {
+      e.run.peekAndKeep(mine);
+    } catch (err) {
+      error = err;
+    }
+    expect((error as { kind?: string }).kind).toBe('borrows_outstanding');
   });
 });
 

@@ -156,6 +156,9 @@ export class HostResourceType extends abi.ResourceType {
   ) {
     super(name, impl, dtor);
   }
+
+  /** Called when an export call ends: forget objects that were only lent for it. */
+  endCall?: () => void;
 }
 
 function host(t: ResourceType): HostResourceType {
@@ -230,40 +233,73 @@ export function disposeGuest(obj: GuestHandle, dtor: ((rep: number) => unknown) 
 
 /**
  * The resource type of a resource the host implements (an imported resource): reps index a table of host objects.
- * When the guest drops its last own handle, the object leaves the table and its `[Symbol.dispose]` (if any) runs.
+ * An entry counts the own handles the guest holds; when the guest drops (or hands back) the last one, the object
+ * leaves the table, and a drop also calls its `[Symbol.dispose]` (if any). Objects only lent to the guest for one
+ * export call (`borrow` arguments) leave the table when the call ends (`endBorrowScope`).
  */
 export function hostResource(name: string): HostResourceType {
-  const objects = new Map<number, unknown>();
-  const ids = new Map<unknown, number>();
+  const entries = new Map<number, { readonly obj: object; owners: number }>();
+  const ids = new Map<object, number>();
+  const lent = new Set<number>();
   let next = 1;
-  const take = (rep: number): unknown => {
-    const o = objects.get(rep);
-    objects.delete(rep);
-    ids.delete(o);
-    return o;
+  const remove = (rep: number): object | undefined => {
+    const e = entries.get(rep);
+    if (e === undefined) return undefined;
+    entries.delete(rep);
+    ids.delete(e.obj);
+    lent.delete(rep);
+    return e.obj;
   };
-  return new HostResourceType(
+  const type = new HostResourceType(
     name,
     null,
     (rep) => {
-      const o = take(rep) as { [Symbol.dispose]?: () => void } | undefined;
-      o?.[Symbol.dispose]?.();
+      const e = entries.get(rep);
+      if (e === undefined) return;
+      e.owners -= 1;
+      if (e.owners > 0) return;
+      (remove(rep) as { [Symbol.dispose]?: () => void } | undefined)?.[Symbol.dispose]?.();
     },
     (rep, own) => {
-      if (!objects.has(rep)) throw new TypeError(`no host ${name} object for rep ${rep}`);
-      return own ? take(rep) : objects.get(rep);
+      const e = entries.get(rep);
+      if (e === undefined) throw new TypeError(`no host ${name} object for rep ${rep}`);
+      if (own) {
+        e.owners -= 1;
+        if (e.owners <= 0 && !lent.has(rep)) remove(rep);
+      }
+      return e.obj;
     },
-    (obj) => {
+    (obj, own) => {
       if (typeof obj !== 'object' || obj === null) throw new TypeError(`expected a ${name} object`);
       let id = ids.get(obj);
       if (id === undefined) {
         id = next++;
         ids.set(obj, id);
-        objects.set(id, obj);
+        entries.set(id, { obj, owners: 0 });
       }
+      const e = entries.get(id)!;
+      if (own) e.owners += 1;
+      else if (e.owners === 0) lent.add(id);
       return id;
     },
   );
+  type.endCall = () => {
+    for (const id of lent) {
+      const e = entries.get(id);
+      if (e !== undefined && e.owners === 0) remove(id);
+    }
+    lent.clear();
+  };
+  return type;
+}
+
+/** `endBorrowScope` (trap if the guest kept borrowed handles), then release objects lent for the call. */
+export function endBorrowScope(cx: HandleContext): void {
+  try {
+    abi.endBorrowScope(cx);
+  } finally {
+    for (const t of Object.values(cx.resources)) if (t instanceof HostResourceType) t.endCall?.();
+  }
 }
 
 /** A compiled core module (`WebAssembly.Module`), kept opaque so no DOM typings are needed. */
