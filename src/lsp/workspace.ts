@@ -296,10 +296,11 @@ export class Workspace implements FileHost {
   }
 
   /** Package groups under the workspace folders (directories holding `.wit` files; `deps/` and dot-folders skipped). */
-  discover(limit = 200): string[] {
+  discover(limit = 200, maxDirs = 2000): string[] {
     const found = new Set<string>(this.groups.keys());
+    let visited = 0;
     const visit = (dir: string, depth: number) => {
-      if (found.size >= limit || depth > 6) return;
+      if (found.size >= limit || depth > 6 || ++visited > maxDirs) return;
       const entries = this.readDir(dir) ?? [];
       if (entries.some((n) => n.endsWith('.wit'))) found.add(dir);
       for (const n of entries) {
