@@ -14,13 +14,13 @@
  * error abandons the current item, the parser skips to the end of that item (its `;` or its closing brace, or the
  * next keyword that starts an item) and carries on. Productions are listed in grammar/wit.ebnf.
  */
-import type { IOrAlt, IToken, OrMethodOpts, TokenType } from 'chevrotain';
+import type { IToken, OrMethodOpts, TokenType } from 'chevrotain';
 import { Codes } from '../diagnostics/codes.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Source, Span } from '../text/source.js';
+import type { Source } from '../text/source.js';
 import type * as A from './ast.js';
 import { TooManyErrors } from './errors.js';
-import { ParserBase } from './parser-base.js';
+import { MAX_DEPTH, REC_NODE, TypeRules } from './parser-types.js';
 import * as T from './tokens.js';
 import type { Token } from './tokens.js';
 
@@ -37,25 +37,16 @@ function syncSet(...types: TokenType[]): ReadonlySet<number> {
   return new Set(types.map((t) => t.tokenTypeIdx!));
 }
 
-/** Limit of nested types and of nested package blocks (as in wit-parser). */
-const MAX_DEPTH = 100;
 
-/** A placeholder returned by rules during chevrotain's recording phase (never part of a real tree). */
-const REC_NODE = undefined as never;
-
-export class WitParser extends ParserBase {
+export class WitParser extends TypeRules {
   /** Arguments for the item sub-rule chosen by an `OR` (set just before the `OR`, read by its alternatives). */
   private item: ItemArgs = { ARGS: [undefined, [], 0] };
   private topAlts?: OrMethodOpts<A.TopLevelItem>;
   private interfaceAlts?: OrMethodOpts<A.InterfaceItem>;
   private worldAlts?: OrMethodOpts<A.WorldItem>;
   private memberAlts?: OrMethodOpts<A.ResourceMember>;
-  private typeAlts?: OrMethodOpts<A.TypeExpr>;
   private externAlts?: OrMethodOpts<A.ExternItem>;
-  private resultAlts?: IOrAlt<void>[];
   private externFirst: A.Id | undefined;
-  private resultOk: A.TypeExpr | undefined;
-  private resultErr: A.TypeExpr | undefined;
 
   /** See `ParserBase`: `validate` runs chevrotain's grammar checks. */
   constructor(validate = false) {
@@ -615,222 +606,5 @@ export class WitParser extends ParserBase {
     this.CONSUME(T.Semicolon);
     if (this.RECORDING_PHASE) return REC_NODE;
     return { kind: 'Method', span: this.spanFrom(start), docs, attributes: attrs, name, static: isStatic, func } as A.Method;
-  });
-
-  // -------------------------------------------------------------------------------------------------------------
-  // Type expressions
-
-  private readonly typeExpr = this.RULE('typeExpr', (): A.TypeExpr => {
-    if (!this.RECORDING_PHASE && this.typeDepth >= MAX_DEPTH) {
-      this.abandon(Codes.NestingTooDeep, 'type nesting too deep', this.tokSpan(this.LA(1)));
-    }
-    this.typeDepth++;
-    const t = this.OR(this.typeAlts ?? this.makeTypeAlts());
-    this.typeDepth--;
-    return t;
-  });
-
-  private makeTypeAlts(): OrMethodOpts<A.TypeExpr> {
-    return (this.typeAlts = {
-      DEF: [
-        {
-          ALT: () => {
-            const tok = this.CONSUME(T.PrimitiveKw);
-            if (this.RECORDING_PHASE) return REC_NODE;
-            return { kind: 'Primitive', span: this.tokSpan(tok), name: tok.image as A.PrimitiveName } as A.PrimitiveType;
-          },
-        },
-        {
-          ALT: () => {
-            const name = this.name(0);
-            return this.RECORDING_PHASE ? REC_NODE : ({ kind: 'Named', span: name.span, name } as A.NamedType);
-          },
-        },
-        { ALT: () => this.SUBRULE(this.listType) },
-        { ALT: () => this.SUBRULE(this.tupleType) },
-        { ALT: () => this.SUBRULE(this.optionType) },
-        { ALT: () => this.SUBRULE(this.resultType) },
-        { ALT: () => this.SUBRULE(this.mapType) },
-        { ALT: () => this.SUBRULE(this.payloadType) },
-        { ALT: () => this.SUBRULE(this.handleType) },
-      ],
-      ERR_MSG: 'a type',
-    });
-  }
-
-  /** `list<T>` or `list<T, N>` */
-  private readonly listType = this.RULE('listType', (): A.ListType => {
-    const kw = this.CONSUME(T.List);
-    this.CONSUME(T.LAngle);
-    const element = this.SUBRULE(this.typeExpr);
-    let length: { value: number; span: Span } | undefined;
-    this.OPTION(() => {
-      this.CONSUME(T.Comma);
-      const n = this.CONSUME(T.Integer);
-      if (!this.RECORDING_PHASE) length = this.listLength(n);
-    });
-    this.CONSUME(T.RAngle);
-    return this.RECORDING_PHASE ? REC_NODE : { kind: 'List', span: this.spanFrom(kw.startOffset), element, length };
-  });
-
-  private readonly tupleType = this.RULE('tupleType', (): A.TupleType => {
-    const kw = this.CONSUME(T.Tuple);
-    this.CONSUME(T.LAngle);
-    const types = this.listTail(T.RAngle, 1, () => this.SUBRULE(this.typeExpr));
-    return this.RECORDING_PHASE ? REC_NODE : { kind: 'Tuple', span: this.spanFrom(kw.startOffset), types };
-  });
-
-  private readonly optionType = this.RULE('optionType', (): A.OptionType => {
-    const kw = this.CONSUME(T.Option_);
-    this.CONSUME(T.LAngle);
-    const inner = this.SUBRULE(this.typeExpr);
-    this.CONSUME(T.RAngle);
-    return this.RECORDING_PHASE ? REC_NODE : { kind: 'Option', span: this.spanFrom(kw.startOffset), inner };
-  });
-
-  /** `result`, `result<T>`, `result<_, E>`, `result<T, E>` */
-  private readonly resultType = this.RULE('resultType', (): A.ResultType => {
-    const kw = this.CONSUME(T.Result_);
-    this.resultOk = undefined;
-    this.resultErr = undefined;
-    let ok: A.TypeExpr | undefined;
-    let err: A.TypeExpr | undefined;
-    this.OPTION(() => {
-      this.CONSUME(T.LAngle);
-      this.OR(this.resultAlts ?? this.makeResultAlts());
-      ok = this.resultOk;
-      err = this.resultErr;
-      this.CONSUME(T.RAngle);
-    });
-    return this.RECORDING_PHASE ? REC_NODE : { kind: 'Result', span: this.spanFrom(kw.startOffset), ok, err };
-  });
-
-  /** The inside of `result<…>`; results are left in `resultOk` / `resultErr` (read right after the `OR`). */
-  private makeResultAlts(): IOrAlt<void>[] {
-    return (this.resultAlts = [
-      {
-        ALT: () => {
-          this.CONSUME(T.Underscore);
-          this.CONSUME(T.Comma);
-          const err = this.SUBRULE(this.typeExpr);
-          this.resultOk = undefined;
-          this.resultErr = err;
-        },
-      },
-      {
-        ALT: () => {
-          const ok = this.SUBRULE2(this.typeExpr);
-          let err: A.TypeExpr | undefined;
-          this.OPTION2(() => {
-            this.CONSUME2(T.Comma);
-            err = this.SUBRULE3(this.typeExpr);
-          });
-          this.resultOk = ok;
-          this.resultErr = err;
-        },
-      },
-    ]);
-  }
-
-  private readonly mapType = this.RULE('mapType', (): A.MapType => {
-    const kw = this.CONSUME(T.Map_);
-    this.CONSUME(T.LAngle);
-    const key = this.SUBRULE(this.typeExpr);
-    this.CONSUME(T.Comma);
-    const value = this.SUBRULE2(this.typeExpr);
-    this.CONSUME(T.RAngle);
-    return this.RECORDING_PHASE ? REC_NODE : { kind: 'Map', span: this.spanFrom(kw.startOffset), key, value };
-  });
-
-  /** `future[<T>]`, `stream[<T>]` */
-  private readonly payloadType = this.RULE('payloadType', (): A.FutureType | A.StreamType => {
-    const REC = this.RECORDING_PHASE;
-    const kw = this.CONSUME(T.PayloadKw);
-    let payload: A.TypeExpr | undefined;
-    this.OPTION(() => {
-      this.CONSUME(T.LAngle);
-      payload = this.SUBRULE(this.typeExpr);
-      this.CONSUME(T.RAngle);
-    });
-    if (REC) return REC_NODE;
-    return { kind: kw.tokenType === T.Future ? 'Future' : 'Stream', span: this.spanFrom(kw.startOffset), payload };
-  });
-
-  /** `own<r>`, `borrow<r>` */
-  private readonly handleType = this.RULE('handleType', (): A.HandleType => {
-    const REC = this.RECORDING_PHASE;
-    const kw = this.CONSUME(T.HandleKw);
-    this.CONSUME(T.LAngle);
-    const resource = this.name(0);
-    this.CONSUME(T.RAngle);
-    if (REC) return REC_NODE;
-    const handle = kw.tokenType === T.Own ? 'own' : 'borrow';
-    return { kind: 'Handle', span: this.spanFrom(kw.startOffset), handle, resource };
-  });
-
-  // -------------------------------------------------------------------------------------------------------------
-  // Attributes and versions
-
-  private readonly attributes = this.RULE('attributes', (): A.Attribute[] => {
-    const out: A.Attribute[] = [];
-    this.MANY(() => {
-      const a = this.SUBRULE(this.attribute);
-      if (!this.RECORDING_PHASE) out.push(a);
-    });
-    return out;
-  });
-
-  /** `@since(version = v)`, `@deprecated(version = v)`, `@unstable(feature = f)`, `@external-id("…")` */
-  private readonly attribute = this.RULE('attribute', (): A.Attribute => {
-    const REC = this.RECORDING_PHASE;
-    const at = this.CONSUME(T.At);
-    const name = this.name(0);
-    const which = REC ? '' : name.name;
-    if (!REC && which !== 'since' && which !== 'deprecated' && which !== 'unstable' && which !== 'external-id') {
-      this.abandon(Codes.InvalidAttribute, `unknown attribute \`${which}\``, name.span);
-    }
-    this.CONSUME(T.LParen);
-    let version: A.Version | undefined;
-    let feature: A.Id | undefined;
-    let value: string | undefined;
-    if (REC || which === 'since' || which === 'deprecated') {
-      this.attrKey(this.name(1), 'version');
-      this.CONSUME(T.Equals);
-      version = this.SUBRULE(this.version);
-    }
-    if (REC || which === 'unstable') {
-      this.attrKey(this.name(2), 'feature');
-      this.CONSUME2(T.Equals);
-      feature = this.name(3);
-    }
-    if (REC || which === 'external-id') {
-      const s = this.CONSUME(T.StringLiteral) as Token;
-      value = s.payload ?? '';
-    }
-    this.CONSUME(T.RParen);
-    if (REC) return REC_NODE;
-    const span = this.spanFrom(at.startOffset);
-    if (which === 'unstable') return { kind: 'Unstable', span, feature: feature! };
-    if (which === 'external-id') return { kind: 'ExternalId', span, value: value! };
-    return { kind: which === 'since' ? 'Since' : 'Deprecated', span, version: version! };
-  });
-
-  /** `1.2.3[-pre][+build]`, validated like the `semver` crate. */
-  private readonly version = this.RULE('version', (): A.Version => {
-    const REC = this.RECORDING_PHASE;
-    const first = this.CONSUME(T.Integer);
-    this.CONSUME(T.Period);
-    this.CONSUME2(T.Integer);
-    this.CONSUME2(T.Period);
-    this.CONSUME3(T.Integer);
-    if (REC || this.LA(1).tokenType === T.Minus) {
-      this.CONSUME(T.Minus);
-      this.versionParts(1);
-    }
-    if (REC || this.LA(1).tokenType === T.Plus) {
-      this.CONSUME(T.Plus);
-      this.versionParts(3);
-    }
-    return REC ? REC_NODE : this.makeVersion(first.startOffset);
   });
 }
