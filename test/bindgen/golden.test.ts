@@ -36,7 +36,8 @@ function inputs(): { name: string; path: string }[] {
 
 /** Generated files of every world of the input's main packages, keyed by path under golden/bindgen/<name>/. */
 function generate(path: string): Map<string, string> {
-  const loaded = loadForCli(path, { deps: [], features: [], allFeatures: true, builtinWit: true });
+  // The same loading as `witc bindgen` with default flags.
+  const loaded = loadForCli(path, { deps: [], features: [], allFeatures: false, builtinWit: true });
   if (!loaded.resolve) throw new Error(`${path}: ${loaded.diagnostics.map((d) => d.message).join('\n')}`);
   const out = new Map<string, string>();
   for (const pkg of loaded.main) {

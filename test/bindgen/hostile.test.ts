@@ -33,6 +33,9 @@ const m: cls.Map_ = { key: 'k' };
 const r: cls.Result = { tag: 'err', val: 'x' };
 const op: cls.Option = 'some';
 const st: cls.Set_ = { has: true, add: false, delete: true };
+const u8v: cls.Uint8 = { tag: 'array', val: 1 } satisfies cls.Uint8Array_$1;
+const pl: cls.Async = { tag: 'iterable', val: 'x' } satisfies cls.AsyncIterable_;
+const realBytes: Uint8Array = new Uint8Array(1);
 const f = new cls.Function_('n');
 const c: number = f.constructor_();
 const nm: string = cls.Function_.name_();
@@ -49,7 +52,7 @@ const ex: string = exp('i');
 type Exports = typeof World;
 const guest: Pick<Exports, 'eval' | 'arguments'> = { eval() {}, arguments: () => 1 };
 const newImpl: Exports['new'] = { delete: (x: cls.Object_) => ({ key: String(x.proto) }) };
-void [n, s, c, nm, len, key, bs, oo2, rr2, ret, ex, guest, newImpl];
+void [u8v, pl, realBytes, n, s, c, nm, len, key, bs, oo2, rr2, ret, ex, guest, newImpl];
 `,
   'collisions.wit': `
 import type * as C from 'hostile:collide/clash';

@@ -4,12 +4,13 @@
  * of everything a module declares, so every reference from any other module uses the same name.
  *
  * Order of claims in a module's type scope (rule 2 of names.ts applies in this order): the module's own types in
- * WIT order, then variant-case interfaces (`ShapeCircle`), then helper aliases (`Result`, `Option`) on first use.
+ * WIT order, then variant-case interfaces (`ShapeCircle`; escaped like type names when they spell a global, e.g.
+ * `variant uint8 { array }` → `Uint8Array_`), then helper aliases (`Result`, `Option`) on first use.
  * User names therefore never change because of generated helpers.
  */
 import type { Resolve, TypeDef, Func } from '../../resolve/model.js';
 import { functionResource, interfaceIdString } from '../../resolve/model.js';
-import { Scope, pascalCase, typeName, camelCase, RESERVED_WORDS } from './names.js';
+import { Scope, pascalCase, typeName, camelCase, escapeReserved, RESERVED_GLOBALS, RESERVED_WORDS } from './names.js';
 import type { Helper } from './types.js';
 
 /** The owner of a module: an interface id or a world id. */
@@ -34,7 +35,9 @@ export class ModuleNames {
       const def = this.resolve.types[id]!;
       if (def.kind.tag !== 'variant') continue;
       const base = pascalCase(def.name ?? 't');
-      def.kind.cases.forEach((c, i) => this.cases.set(`${id}/${i}`, this.typeScope.claim(base + pascalCase(c.name))));
+      def.kind.cases.forEach((c, i) =>
+        this.cases.set(`${id}/${i}`, this.typeScope.claim(escapeReserved(base + pascalCase(c.name), RESERVED_GLOBALS))),
+      );
     }
   }
 

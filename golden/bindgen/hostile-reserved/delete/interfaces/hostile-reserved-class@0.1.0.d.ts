@@ -61,6 +61,25 @@ declare module 'hostile:reserved/class@0.1.0' {
     delete?: boolean;
   }
 
+  /** Case interfaces that would spell globals: `Uint8Array`, `AsyncIterable`. */
+  export type Uint8 = Uint8Array_$1 | Uint8Clamped;
+
+  export interface Uint8Array_$1 {
+    tag: 'array';
+    val: number;
+  }
+
+  export interface Uint8Clamped {
+    tag: 'clamped';
+  }
+
+  export type Async = AsyncIterable_;
+
+  export interface AsyncIterable_ {
+    tag: 'iterable';
+    val: string;
+  }
+
   export class Function_ {
     constructor(name: string);
     constructor_(): number;
