@@ -54,5 +54,7 @@ export type {
 } from './resolve/index.js';
 export { generateGuest } from './bindgen/index.js';
 export type { GuestOptions } from './bindgen/index.js';
+export { generateHost } from './bindgen/host/index.js';
+export type { HostOptions } from './bindgen/host/index.js';
 export { formatText, formatFile } from './format/index.js';
 export type { FormatOptions, FormatResult } from './format/index.js';
