@@ -206,4 +206,18 @@ interface i {
     // The column counts UTF-16 units: `  type t = u8; /* 🎉 */ type ` is 29 units (🎉 is two).
     expect(cursors[0]!.character).toBe(29);
   });
+
+  test('incremental changes with UTF-16 ranges are applied to the right place', async () => {
+    const [cursor] = await show('package my:main;\ninterface i {\n  /* 🎉 */ type t = u8; type u = <|>x;\n}\n');
+    version++;
+    const published = server.diagnostics(doc(), version);
+    // Replace `x` (one unit at the cursor) with `t`.
+    await server.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: doc(), version },
+      contentChanges: [{ range: { start: cursor, end: { ...cursor!, character: cursor!.character + 1 } }, text: 't' }],
+    });
+    expect(await published).toEqual([]);
+    const def = await server.request<Location>('textDocument/definition', { textDocument: { uri: doc() }, position: cursor });
+    expect(def.range.start).toEqual({ line: 2, character: 16 });
+  });
 });
