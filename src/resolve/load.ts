@@ -419,6 +419,11 @@ function enrichNotFound(d: Diagnostic, index: PackageDirIndex | undefined, optio
   const notes = [...d.notes];
   const [base, version] = m[1]!.split('@');
   const [ns, name] = base!.split(':');
+  notes.push(
+    version
+      ? `needed: package \`${base}\` at version ${version}`
+      : `needed: package \`${base}\` (no version given: it resolves when exactly one version of it is loaded)`,
+  );
   if (index && ns && name) {
     const avail = index.versions({ namespace: ns, name, version: undefined });
     if (avail.length > 0) notes.push(`available built-in versions: ${avail.join(', ')}${version ? '' : ' (add a version to the reference)'}`);
