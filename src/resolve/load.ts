@@ -372,8 +372,8 @@ function link(loader: Loader, groups: Group[], outer: readonly string[], options
       const id = new Remap(resolve, withResolvedNames(entry.pkg, resolve)).append();
       if (entry.root) main.push(id);
     } catch (e) {
-      if (e instanceof ResolveError) loader.report(enrichNotFound(e.diagnostic, index, options), outer);
-      else if (e instanceof ResolveErrors) for (const d of e.diagnostics) loader.report(enrichNotFound(d, index, options), outer);
+      if (e instanceof ResolveError) loader.report(enrichNotFound(e.diagnostic, index, options, outer.length > 0), outer);
+      else if (e instanceof ResolveErrors) for (const d of e.diagnostics) loader.report(enrichNotFound(d, index, options, outer.length > 0), outer);
       else throw e;
       failed.add(key);
     }
@@ -412,7 +412,7 @@ function withResolvedNames(pkg: UnresolvedPackage, resolve: Resolve): Unresolved
 }
 
 /** Adds where-we-looked notes to "package not found" errors. */
-function enrichNotFound(d: Diagnostic, index: PackageDirIndex | undefined, options: LoadOptions): Diagnostic {
+function enrichNotFound(d: Diagnostic, index: PackageDirIndex | undefined, options: LoadOptions, isDir: boolean): Diagnostic {
   if (d.code !== Codes.PackageNotFound) return d;
   const m = /^package '([^']+)' not found/.exec(d.message);
   if (!m) return d;
@@ -428,11 +428,15 @@ function enrichNotFound(d: Diagnostic, index: PackageDirIndex | undefined, optio
     const avail = index.versions({ namespace: ns, name, version: undefined });
     if (avail.length > 0) notes.push(`available built-in versions: ${avail.join(', ')}${version ? '' : ' (add a version to the reference)'}`);
   }
-  const where = ['the package folder and its `deps/` folder'];
+  const where = [isDir ? 'the package folder and its `deps/` folder' : 'the file itself (a single file has no `deps/` folder)'];
   if (options.deps?.length) where.push(`--deps ${options.deps.join(', ')}`);
   if (options.packageDirs?.length) where.push(options.packageDirsLabel ?? `${options.packageDirs.length} built-in package folders`);
   notes.push(`looked in: ${where.join('; ')}`);
-  notes.push(`to add \`${m[1]}\`, put its WIT files in a \`deps/<name>/\` folder next to your package or pass \`--deps DIR\``);
+  notes.push(
+    isDir
+      ? `to add \`${m[1]}\`, put its WIT files in a \`deps/<name>/\` folder next to your package or pass \`--deps DIR\``
+      : `to add \`${m[1]}\`, pass \`--deps DIR\` (a folder with one package per sub-folder), or make your package a folder with a \`deps/\` folder`,
+  );
   return { ...d, notes };
 }
 
