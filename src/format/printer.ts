@@ -90,7 +90,7 @@ export class AstPrinter {
       if (i > 0 && c.blankBefore()) inner.push(hardline);
       inner.push(print(item));
       if (c.peek() === ',') inner.push(c.tok(','));
-      else c.afterLast(',');
+      else inner.push(c.afterLast(','));
     });
     inner.push(items.length === 0 ? c.dangling(false) : c.dangling());
     return [open, indent(inner), hardline, c.tok('}')];
@@ -109,7 +109,7 @@ export class AstPrinter {
       parts.push(print(item));
       const last = i === items.length - 1;
       if (c.peek() === ',') parts.push(last ? c.drop(',', ifBreak(',')) : [c.tok(','), line]);
-      else if (last) c.afterLast(ifBreak(','));
+      else if (last) parts.push(c.afterLast(ifBreak(',')));
     });
     parts.push(c.dangling());
     const sep = spaced ? line : softline;

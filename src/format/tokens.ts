@@ -44,25 +44,34 @@ export class TokenCursor {
     if (t === undefined || (expect !== undefined && t.image !== expect)) {
       throw new FormatBug(`expected '${expect ?? 'a token'}', found '${t?.image ?? 'end of file'}'`);
     }
-    const parts: Doc[] = [this.leading(this.pos)];
-    const at = parts.length;
-    parts.push(t.image);
+    const leading = this.leading(this.pos);
     this.pos++;
-    parts.push(this.trailing(this.pos));
-    this.last = { parts, at };
+    const trailing = this.trailing(this.pos);
+    if (leading === '' && trailing === '') {
+      this.last = undefined;
+      return t.image;
+    }
+    const parts: Doc[] = [leading, t.image, trailing];
+    this.last = { parts, at: 1 };
     return parts;
   }
 
   /** Consumes the next token without printing it (a dropped trailing comma); its comments are printed. */
   drop(expect: string, replacement: Doc = ''): Doc {
-    const parts = this.tok(expect) as Doc[];
-    parts[this.last!.at] = replacement;
-    return parts;
+    const printed = this.tok(expect);
+    if (this.last === undefined) return replacement;
+    this.last.parts[this.last.at] = replacement;
+    return printed;
   }
 
-  /** Puts `doc` right after the image of the last printed token, before its trailing comments. */
-  afterLast(doc: Doc): void {
-    if (this.last) this.last.parts.splice(this.last.at + 1, 0, doc);
+  /**
+   * `doc` to print right after the last printed token, before its trailing comments: put into that token's
+   * parts when it has comments (and '' is returned), else returned for the caller to print next.
+   */
+  afterLast(doc: Doc): Doc {
+    if (this.last === undefined) return doc;
+    this.last.parts.splice(this.last.at + 1, 0, doc);
+    return '';
   }
 
   /** Prints every token up to `end` (an offset) with no space between them (package names, paths, versions). */
