@@ -11,7 +11,7 @@ import { emitStore, loadExpr } from '../../abi/codegen/memory.js';
 import type { Func } from '../../resolve/model.js';
 import { functionAbi, resourceKey } from '../abi-types.js';
 import { dealias } from '../ts/types.js';
-import { quote, propertyKey } from '../ts/names.js';
+import { Scope, quote, propertyKey } from '../ts/names.js';
 import { tsParams } from '../ts/declare.js';
 import { resultText } from '../ts/types.js';
 import type { TopContext } from './declarations.js';
@@ -62,15 +62,15 @@ export function writeInstantiate(plan: HostPlan, top: TopContext): string {
   const g = new Gen(resolveOptions({ lang: 'ts', stringSource: 'utf8' }));
   const body = new Writer();
   const setup = new Writer();
-  let counter = 0;
-  const fresh = (prefix: string) => `$${prefix}${++counter}`;
+  const scope = new Scope();
+  const fresh = (prefix: string, hint = '') => scope.claim(`$${prefix}${hint === '' ? '' : `_${identifierPart(hint)}`}`);
 
   // Resource types: one per resource of the world, keyed as the AbiTypes key them.
   const resourceVars = new Map<number, string>();
   const classes = new Map<number, string>();
   const dtors = new Map<number, string>();
   for (const grp of [...plan.imports, ...plan.exports])
-    for (const r of grp.resources) if (!resourceVars.has(r.id)) resourceVars.set(r.id, fresh('RT'));
+    for (const r of grp.resources) if (!resourceVars.has(r.id)) resourceVars.set(r.id, fresh('RT', r.witName));
 
   // Import wrappers and the core import object.
   const coreImports = new Map<string, string[]>();
@@ -80,14 +80,14 @@ export function writeInstantiate(plan: HostPlan, top: TopContext): string {
     coreImports.set(module, list);
   };
   for (const grp of plan.imports) {
-    const hostObj = fresh('host');
+    const hostObj = fresh('host', grp.jsKey);
     if (grp.interface === undefined) setup.line(`const ${hostObj}: any = (imports as any).$root ?? {};`);
     else setup.line(`const ${hostObj}: any = (imports as any)[${quote(grp.jsKey)}] ?? {};`);
     for (const f of grp.free) {
       const call = grp.interface === undefined
         ? `(imports as any)[${quote(f.name)}].default`
         : `${hostObj}${member(grp.freeNames.get(f)!.public)}`;
-      const name = fresh('imp');
+      const name = fresh('imp', f.name);
       writeImportWrapper(plan, g, body, name, f, (args) => `${call}(${args.join(', ')})`);
       addCoreImport(grp.coreName, f.name, name);
     }
@@ -95,7 +95,7 @@ export function writeInstantiate(plan: HostPlan, top: TopContext): string {
       const cls = `${hostObj}${member(r.className)}`;
       for (const f of r.members) {
         const m = r.memberNames.get(f)!;
-        const name = fresh('imp');
+        const name = fresh('imp', f.name);
         writeImportWrapper(plan, g, body, name, f, (args) => {
           if (f.kind.tag === 'constructor') return `new ${cls}(${args.join(', ')})`;
           if (f.kind.tag === 'static' || f.kind.tag === 'async-static') return `${cls}${member(m)}(${args.join(', ')})`;
@@ -114,7 +114,7 @@ export function writeInstantiate(plan: HostPlan, top: TopContext): string {
     const prefix = grp.interface === undefined ? '' : `${grp.coreName}#`;
     for (const r of grp.resources) {
       const rt = resourceVars.get(r.id)!;
-      const dtor = fresh('dtor');
+      const dtor = fresh('dtor', r.witName);
       dtors.set(r.id, dtor);
       setup.line(`const ${dtor} = rt.optionalFunction(core, ${quote(`${prefix}[dtor]${r.witName}`)});`);
       const module = `[export]${grp.coreName}`;
@@ -126,7 +126,7 @@ export function writeInstantiate(plan: HostPlan, top: TopContext): string {
       props.push(`${propertyKey(r.className)}: ${cls},`);
     }
     for (const f of grp.free) {
-      const name = fresh('exp');
+      const name = fresh('exp', f.name);
       writeExportWrapper(plan, g, top, body, setup, name, f, `${prefix}${f.name}`, fresh);
       props.push(`${propertyKey(grp.freeNames.get(f)!.public)}: ${name},`);
     }
@@ -180,6 +180,17 @@ export function writeInstantiate(plan: HostPlan, top: TopContext): string {
     },
   );
   return out.text();
+}
+
+/** A WIT function name as part of an identifier: `[method]blob.get` → `blob_get`, `echo-u8` → `echoU8`. */
+function identifierPart(name: string): string {
+  const bare = name.replace(/^\[[a-z-]+\]/, '');
+  return bare
+    .split(/[^A-Za-z0-9]+/)
+    .filter((p) => p !== '')
+    .map((p, i) => (i === 0 ? p : p.charAt(0).toUpperCase() + p.slice(1)))
+    .join('')
+    .replace(/\./g, '_');
 }
 
 function member(name: string): string {
@@ -252,7 +263,7 @@ function writeImportWrapper(plan: HostPlan, g: Gen, w: Writer, name: string, f: 
 /** An export wrapper: a typed function lowering its arguments, calling the core export and lifting the result. */
 function writeExportWrapper(
   plan: HostPlan, g: Gen, top: TopContext, w: Writer, setup: Writer, name: string, f: Func, coreName: string,
-  fresh: (p: string) => string, selfParam?: string,
+  fresh: (p: string, hint?: string) => string, selfParam?: string,
 ): void {
   const info = funcInfo(plan, f);
   const params = tsParams(top, f);
@@ -264,9 +275,9 @@ function writeExportWrapper(
       w.line(`return rt.unsupportedFunction(${quote(info.unsupported)});`);
       return;
     }
-    const fn = fresh('core');
+    const fn = fresh('core', f.name);
     setup.line(`const ${fn} = rt.coreFunction(core, ${quote(coreName)});`);
-    const post = fresh('post');
+    const post = fresh('post', f.name);
     setup.line(`const ${post} = rt.optionalFunction(core, ${quote(`cabi_post_${coreName}`)});`);
     w.line('cx.sync();');
     const borrows = info.params.some((t) => hasKind(t, BORROW));
@@ -314,7 +325,7 @@ function writeExportWrapper(
 /** A guest-implemented resource as a class: constructor, methods and statics call export wrappers. */
 function writeExportedClass(
   plan: HostPlan, g: Gen, top: TopContext, w: Writer, setup: Writer, r: HostResource, prefix: string, dtor: string,
-  fresh: (p: string) => string,
+  fresh: (p: string, hint?: string) => string,
 ): string {
   const cls = fresh(r.className);
   const iface = top.ref(r.id);
@@ -322,7 +333,7 @@ function writeExportedClass(
   let hasCtor = false;
   for (const f of r.members) {
     const m = r.memberNames.get(f)!;
-    const fname = fresh('exp');
+    const fname = fresh('exp', f.name);
     const isMethod = f.kind.tag === 'method' || f.kind.tag === 'async-method';
     writeExportWrapper(plan, g, top, w, setup, fname, f, `${prefix}${f.name}`, fresh, isMethod ? 'self' : undefined);
     const params = tsParams(top, f);
