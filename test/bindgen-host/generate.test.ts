@@ -266,8 +266,13 @@ describe('spilled import parameters and results at run time', () => {
         },
       },
     };
-    const e = (await instantiate(new wasm.Module(await assemble(SPILL_WAT)), imports)) as { run(): bigint };
+    const bytes = await assemble(SPILL_WAT);
+    const e = (await instantiate(new wasm.Module(bytes), imports)) as { run(): bigint };
     expect(e.run()).toBe(153n + 6n);
     expect(seen).toStrictEqual([Array.from({ length: 17 }, (_, i) => i + 1)]);
+    // The module may also be given as bytes or as a function returning a (promised) compiled module.
+    const fromBytes = (await instantiate(bytes, imports)) as { run(): bigint };
+    const fromFunction = (await instantiate(async () => new wasm.Module(bytes), imports)) as { run(): bigint };
+    expect([fromBytes.run(), fromFunction.run()]).toStrictEqual([159n, 159n]);
   });
 });
