@@ -189,9 +189,13 @@ function mutate(base: string, edits: { op: number; at: number; len: number; piec
 
 const edit = fc.record({ op: fc.nat(3), at: fc.nat(), len: fc.nat(40), piece: fc.constantFrom(...pieces) });
 
-/** Checks one input; returns a problem description or undefined. Slow parses are re-timed once (GC pauses). */
+/**
+ * Checks one input; returns a problem description or undefined. A parse over its time budget is re-timed (up to
+ * three tries) before it counts as slow: a pause of the garbage collector or a busy machine is not the parser's.
+ */
 function robust(text: string): string | undefined {
-  for (let attempt = 0; ; attempt++) {
+  let slowest = 0;
+  for (let attempt = 0; attempt < 3; attempt++) {
     const t0 = performance.now();
     let r: ReturnType<typeof parse>;
     try {
@@ -205,8 +209,9 @@ function robust(text: string): string | undefined {
     const bad = r.diagnostics.find((d) => d.span && (d.span.start < 0 || d.span.end > text.length || d.span.start > d.span.end));
     if (bad) return `span out of range: ${bad.message}`;
     if (ms <= 25 + text.length / 500) return undefined;
-    if (attempt > 0) return `slow: ${ms.toFixed(1)} ms for ${text.length} chars`;
+    slowest = Math.max(slowest, ms);
   }
+  return `slow: ${slowest.toFixed(1)} ms for ${text.length} chars (three tries)`;
 }
 
 function fuzz(ctx: SuiteContext, t: Tally, corpus: string[]): void {
@@ -236,30 +241,33 @@ function fuzz(ctx: SuiteContext, t: Tally, corpus: string[]): void {
 }
 
 /**
- * Time per character of a large input against a 4× smaller one (the corpus repeated, both large enough that the
- * garbage collector's share is similar) must stay comparable: a quadratic step would show as a factor near 4.
+ * Time per character of a large input against an 8× smaller one (the corpus repeated) must stay comparable: a
+ * quadratic step would multiply it by about 8. CPU time (not wall time) is compared, best of several runs, so that
+ * other processes on the machine disturb the ratio less; the threshold leaves room for the garbage collector, whose
+ * share grows with the heap.
  */
 function linearity(ctx: SuiteContext, t: Tally, corpus: string[]): void {
   // The corpus without its package headers (a second header in one file is an error).
   const unit = corpus.join('\n').replace(/^package [^;{]*;/gm, '');
-  const small = unit.repeat(Math.max(1, Math.round(1_200_000 / unit.length)));
-  const large = small.repeat(4);
+  const small = unit.repeat(Math.max(1, Math.round(600_000 / unit.length)));
+  const large = small.repeat(8);
   const best = (text: string, n: number): number => {
     let b = Infinity;
     for (let i = 0; i < n; i++) {
-      const t0 = performance.now();
+      const c0 = process.cpuUsage();
       parse(text, 'lin.wit');
-      b = Math.min(b, performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      b = Math.min(b, (c.user + c.system) / 1000);
     }
     return b;
   };
   best(small, 2);
-  const perSmall = best(small, 6) / small.length;
-  const perLarge = best(large, 4) / large.length;
+  const perSmall = best(small, 8) / small.length;
+  const perLarge = best(large, 3) / large.length;
   const factor = perLarge / perSmall;
-  ctx.log(`(d) linearity: ${(small.length / 1e6).toFixed(2)} M chars vs ${(large.length / 1e6).toFixed(2)} M chars, time per char ratio ${factor.toFixed(2)}`);
-  if (factor < 2.5) t.passed++;
-  else fail(ctx, t, 'linearity', `time per char grows ${factor.toFixed(1)}× from the small to the large input`);
+  ctx.log(`(d) linearity: ${(small.length / 1e6).toFixed(2)} M chars vs ${(large.length / 1e6).toFixed(2)} M chars, CPU time per char ratio ${factor.toFixed(2)}`);
+  if (factor < 4) t.passed++;
+  else fail(ctx, t, 'linearity', `time per char grows ${factor.toFixed(1)}× from the small to the 8× larger input`);
 }
 
 export const syntaxSuite: Suite = {
