@@ -15,7 +15,15 @@
 import type { Func, Resolve, WorldEntry, WorldKey } from '../resolve/model.js';
 import { CodeWriter } from './ts/writer.js';
 import { Scope, camelCase, fileStem, interfaceFileStem, quote } from './ts/names.js';
-import { ModuleNames, NameRegistry, nameFunctions, ownedTypeIds, splitFunctions, interfaceSpecifier, type ModuleOwner } from './ts/modules.js';
+import {
+  ModuleNames,
+  NameRegistry,
+  nameFunctions,
+  ownedTypeIds,
+  splitFunctions,
+  interfaceSpecifier,
+  type ModuleOwner,
+} from './ts/modules.js';
 import { moduleContext, tsParams, writeFunctions, writeHelpers, writeTypes } from './ts/declare.js';
 import { paramsText, resultText, type TypeContext } from './ts/types.js';
 import { functionResource, packageNameToString } from '../resolve/model.js';
@@ -35,12 +43,15 @@ export function generateGuest(resolve: Resolve, worldId: number, options: GuestO
   const header = `// ${(options.header ?? DEFAULT_HEADER).replace(/[\r\n]+/g, ' ')}`;
   const inline = new Map<number, string>();
   const collect = (items: Map<string, WorldEntry>) => {
-    for (const e of items.values()) if (e.item.tag === 'interface' && 'name' in e.key) inline.set(e.item.id, e.key.name);
+    for (const e of items.values())
+      if (e.item.tag === 'interface' && 'name' in e.key) inline.set(e.item.id, e.key.name);
   };
   collect(world.imports);
   collect(world.exports);
   const specifierOf = (owner: ModuleOwner): string =>
-    'interface' in owner ? (inline.get(owner.interface) ?? interfaceSpecifier(resolve, owner.interface)) : worldSpecifier(resolve, owner.world);
+    'interface' in owner
+      ? (inline.get(owner.interface) ?? interfaceSpecifier(resolve, owner.interface))
+      : worldSpecifier(resolve, owner.world);
   const registry = new NameRegistry(resolve, specifierOf);
   const files = new Map<string, string>();
   const stems = new Scope();
@@ -61,7 +72,9 @@ export function generateGuest(resolve: Resolve, worldId: number, options: GuestO
 
   const worldPath = `${stems.claim(fileStem(world.name))}.d.ts`;
   files.set(worldPath, worldModule(registry, worldId, interfaceFiles, header));
-  return new Map([...files].sort(([a], [b]) => (a === worldPath ? -1 : b === worldPath ? 1 : a < b ? -1 : a > b ? 1 : 0)));
+  return new Map(
+    [...files].sort(([a], [b]) => (a === worldPath ? -1 : b === worldPath ? 1 : a < b ? -1 : a > b ? 1 : 0)),
+  );
 }
 
 /** `ns:pkg/world@ver` (just the world name for a world without a package). */
@@ -81,16 +94,26 @@ function interfaceModule(registry: NameRegistry, id: number, spec: string, expor
   const { free, members } = splitFunctions(iface.functions.values());
   const w = new CodeWriter();
   w.line(header);
-  w.doc(iface.docs, [exported ? 'Exported by this component: the guest implements it.' : 'Imported by this component.']);
+  w.doc(iface.docs, [
+    exported ? 'Exported by this component: the guest implements it.' : 'Imported by this component.',
+  ]);
   w.open(`declare module ${quote(spec)} {`);
   writeFunctions(w, ctx, free, nameFunctions(free));
-  writeTypes(w, ctx, ownedTypeIds(resolve, { interface: id }), members, { disposable: !exported, openConstructor: exported });
+  writeTypes(w, ctx, ownedTypeIds(resolve, { interface: id }), members, {
+    disposable: !exported,
+    openConstructor: exported,
+  });
   writeHelpers(w, ctx.names);
   w.close();
   return w.toString();
 }
 
-function worldModule(registry: NameRegistry, worldId: number, interfaceFiles: readonly string[], header: string): string {
+function worldModule(
+  registry: NameRegistry,
+  worldId: number,
+  interfaceFiles: readonly string[],
+  header: string,
+): string {
   const resolve = registry.resolve;
   const world = resolve.worlds[worldId]!;
   const owner = { world: worldId };

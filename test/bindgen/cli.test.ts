@@ -40,7 +40,9 @@ describe('witc bindgen --lang ts --guest', () => {
     expect(run('bindgen', '--guest', '--world', 'two', join(dir, 'a.wit'), '-o', out).code).toBe(0);
     expect(readFileSync(join(out, 'two.d.ts'), 'utf8')).not.toContain("declare module 'g'");
     const out2 = join(dir, 'out2');
-    expect(run('bindgen', '--guest', '--world', 'two', '--features', 'extra', join(dir, 'a.wit'), '-o', out2).code).toBe(0);
+    expect(
+      run('bindgen', '--guest', '--world', 'two', '--features', 'extra', join(dir, 'a.wit'), '-o', out2).code,
+    ).toBe(0);
     expect(readFileSync(join(out2, 'two.d.ts'), 'utf8')).toContain("declare module 'g'");
   });
 

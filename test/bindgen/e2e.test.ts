@@ -41,7 +41,10 @@ function witFolder(): string {
 describe('end-to-end TypeScript guest', () => {
   it('type-checks against freshly generated declarations', () => {
     const files = rooted(freshDeclarations(), '/e2e/gen');
-    const guest = readFileSync(guestFile, 'utf8').replace(/\/\/\/ <reference path="[^"]*" \/>/, '/// <reference path="/e2e/gen/greeter-world.d.ts" />');
+    const guest = readFileSync(guestFile, 'utf8').replace(
+      /\/\/\/ <reference path="[^"]*" \/>/,
+      '/// <reference path="/e2e/gen/greeter-world.d.ts" />',
+    );
     files.set('/e2e/guest.ts', guest);
     expect(typeCheck([files])[0]).toEqual([]);
   });
@@ -56,7 +59,12 @@ describe('end-to-end TypeScript guest', () => {
   });
 
   it('builds with componentize-js and answers correctly under jco transpile', async () => {
-    const availability = await buildOrSkip({ name: 'witc-greeter', witPath: witFolder(), world: 'greeter-world', guestPath: guestFile });
+    const availability = await buildOrSkip({
+      name: 'witc-greeter',
+      witPath: witFolder(),
+      world: 'greeter-world',
+      guestPath: guestFile,
+    });
     if ('skipped' in availability) {
       console.warn(`skipped: ${availability.skipped}`);
       return;
@@ -68,7 +76,12 @@ describe('end-to-end TypeScript guest', () => {
   }, 300_000);
 
   it("answers the same under witc's own host bindings", async () => {
-    const availability = await buildOrSkip({ name: 'witc-greeter', witPath: witFolder(), world: 'greeter-world', guestPath: guestFile });
+    const availability = await buildOrSkip({
+      name: 'witc-greeter',
+      witPath: witFolder(),
+      world: 'greeter-world',
+      guestPath: guestFile,
+    });
     if ('skipped' in availability) {
       console.warn(`skipped: ${availability.skipped}`);
       return;

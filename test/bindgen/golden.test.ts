@@ -20,15 +20,20 @@ function inputs(): { name: string; path: string }[] {
   const examples = join(root, 'wit-examples');
   if (existsSync(examples)) {
     for (const e of readdirSync(examples, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (e.isDirectory() || e.name.endsWith('.wit')) list.push({ name: e.name.replace(/\.wit$/, ''), path: join(examples, e.name) });
+      if (e.isDirectory() || e.name.endsWith('.wit'))
+        list.push({ name: e.name.replace(/\.wit$/, ''), path: join(examples, e.name) });
     }
   }
   const e2e = join(root, 'test/bindgen/e2e');
-  for (const f of readdirSync(e2e).filter((f) => f.endsWith('.wit')).sort()) {
+  for (const f of readdirSync(e2e)
+    .filter((f) => f.endsWith('.wit'))
+    .sort()) {
     list.push({ name: `e2e-${f.replace(/\.wit$/, '')}`, path: join(e2e, f) });
   }
   const hostile = join(root, 'test/bindgen/hostile');
-  for (const f of readdirSync(hostile).filter((f) => f.endsWith('.wit')).sort()) {
+  for (const f of readdirSync(hostile)
+    .filter((f) => f.endsWith('.wit'))
+    .sort()) {
     list.push({ name: `hostile-${f.replace(/\.wit$/, '')}`, path: join(hostile, f) });
   }
   return list;

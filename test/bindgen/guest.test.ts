@@ -113,11 +113,15 @@ export const api: typeof World.api = { handle: (n: number) => n };
 
 describe('type mapping details', () => {
   const gen = (body: string, world = '') =>
-    guestFor(loadWit(`package t:t;\ninterface i {\n${body}\n}\nworld w { import i; ${world} }`)).get('interfaces/t-t-i.d.ts')!;
+    guestFor(loadWit(`package t:t;\ninterface i {\n${body}\n}\nworld w { import i; ${world} }`)).get(
+      'interfaces/t-t-i.d.ts',
+    )!;
 
   it('maps numeric lists to typed arrays and others to Array', () => {
     const out = gen('f: func(a: list<u8>, b: list<s16>, c: list<u64>, d: list<string>, e: list<bool>, g: list<f64>);');
-    expect(out).toContain('f(a: Uint8Array, b: Int16Array, c: BigUint64Array, d: Array<string>, e: Array<boolean>, g: Float64Array): void;');
+    expect(out).toContain(
+      'f(a: Uint8Array, b: Int16Array, c: BigUint64Array, d: Array<string>, e: Array<boolean>, g: Float64Array): void;',
+    );
   });
   it('nests options like jco: tagged where the inner type admits undefined', () => {
     const out = gen('f: func(a: option<option<option<u32>>>);');
@@ -138,7 +142,9 @@ describe('type mapping details', () => {
   });
   it('refers to types of other interfaces through import()', () => {
     const files = guestFor(
-      loadWit('package t:t@1.0.0;\ninterface a { record r { x: u8 } }\ninterface b { use a.{r as q}; f: func(x: q); }\nworld w { import b; }'),
+      loadWit(
+        'package t:t@1.0.0;\ninterface a { record r { x: u8 } }\ninterface b { use a.{r as q}; f: func(x: q); }\nworld w { import b; }',
+      ),
     );
     expect(files.get('interfaces/t-t-b@1.0.0.d.ts')).toContain("export type Q = import('t:t/a@1.0.0').R;");
   });

@@ -10,7 +10,9 @@ import { generateGuest } from '../../src/bindgen/guest.js';
 import { loadDisk, mainWorlds, rooted, typeCheck } from './support.js';
 
 const dir = join(import.meta.dirname, 'hostile');
-const corpus = readdirSync(dir).filter((f) => f.endsWith('.wit')).sort();
+const corpus = readdirSync(dir)
+  .filter((f) => f.endsWith('.wit'))
+  .sort();
 
 /** Consumers written by hand from the naming rules; each must type-check against the generated declarations. */
 const consumers: Record<string, string> = {

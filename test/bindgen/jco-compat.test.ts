@@ -11,7 +11,10 @@ import { guestFor, loadWit } from './support.js';
 
 const root = join(import.meta.dirname, '../..');
 const jco = join(root, 'node_modules/jco-latest/dist/jco.js');
-const shim = join(root, 'node_modules/@bytecodealliance/jco-transpile/node_modules/@bytecodealliance/preview2-shim/dist/nodejs/filesystem.js');
+const shim = join(
+  root,
+  'node_modules/@bytecodealliance/jco-transpile/node_modules/@bytecodealliance/preview2-shim/dist/nodejs/filesystem.js',
+);
 
 const WIT = `package t:compat@1.0.0;
 
@@ -66,14 +69,22 @@ describe.skipIf(!available)('compatibility with jco guest-types', () => {
   it('declares the same function and method signatures', () => {
     const dir = mkdtempSync(join(tmpdir(), 'witc-jco-compat-'));
     writeFileSync(join(dir, 'w.wit'), WIT);
-    writeFileSync(join(dir, 'preopen.mjs'), `import { _addPreopen } from ${JSON.stringify(shim)};\n_addPreopen('/', '/');\n`);
-    const r = spawnSync(process.execPath, ['--import', join(dir, 'preopen.mjs'), jco, 'guest-types', join(dir, 'w.wit'), '-o', join(dir, 'out')], {
-      encoding: 'utf8',
-    });
-    expect(r.status, r.stderr).toBe(0);
-    const theirs = [join(dir, 'out/w.d.ts'), ...readdirSync(join(dir, 'out/interfaces')).map((f) => join(dir, 'out/interfaces', f))].map(
-      (f) => readFileSync(f, 'utf8'),
+    writeFileSync(
+      join(dir, 'preopen.mjs'),
+      `import { _addPreopen } from ${JSON.stringify(shim)};\n_addPreopen('/', '/');\n`,
     );
+    const r = spawnSync(
+      process.execPath,
+      ['--import', join(dir, 'preopen.mjs'), jco, 'guest-types', join(dir, 'w.wit'), '-o', join(dir, 'out')],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const theirs = [
+      join(dir, 'out/w.d.ts'),
+      ...readdirSync(join(dir, 'out/interfaces')).map((f) => join(dir, 'out/interfaces', f)),
+    ].map((f) => readFileSync(f, 'utf8'));
     const ours = [...guestFor(loadWit(WIT)).values()];
     const expected = signatures(theirs);
     expect(expected.length).toBeGreaterThan(15);

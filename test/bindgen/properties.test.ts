@@ -10,21 +10,68 @@ import { rooted, typeCheck } from './support.js';
 
 /** Names that are hostile in TypeScript. Every name is written `%name` in the WIT, so WIT keywords are fine too. */
 const HOSTILE = [
-  'delete', 'new', 'class', 'default', 'arguments', 'eval', 'await', 'yield', 'undefined', 'global-this', 'this',
-  'constructor', 'name', 'length', 'prototype', 'caller', 'call', 'apply', 'then', 'proto', 'object', 'array',
-  'map', 'promise', 'uint8-array', 'symbol', 'error', 'disposable', 'async-iterable', 'promise-like', 'get', 'set',
-  'result', 'option', 'void', 'null', 'true', 'in', 'of', 'let', 'static', 'enum', 'interface', 'package',
+  'delete',
+  'new',
+  'class',
+  'default',
+  'arguments',
+  'eval',
+  'await',
+  'yield',
+  'undefined',
+  'global-this',
+  'this',
+  'constructor',
+  'name',
+  'length',
+  'prototype',
+  'caller',
+  'call',
+  'apply',
+  'then',
+  'proto',
+  'object',
+  'array',
+  'map',
+  'promise',
+  'uint8-array',
+  'symbol',
+  'error',
+  'disposable',
+  'async-iterable',
+  'promise-like',
+  'get',
+  'set',
+  'result',
+  'option',
+  'void',
+  'null',
+  'true',
+  'in',
+  'of',
+  'let',
+  'static',
+  'enum',
+  'interface',
+  'package',
 ];
-const word = fc.oneof(
-  fc.constantFrom(...HOSTILE),
-  fc.stringMatching(/^[a-z][a-z0-9]{0,5}(-[a-z][a-z0-9]{0,4}){0,2}$/),
-);
+const word = fc.oneof(fc.constantFrom(...HOSTILE), fc.stringMatching(/^[a-z][a-z0-9]{0,5}(-[a-z][a-z0-9]{0,4}){0,2}$/));
 const names = (min: number, max: number) =>
   fc
     .uniqueArray(word, { minLength: min, maxLength: max, selector: (n) => n.toLowerCase() })
     .map((ns) => ns.map((n) => `%${n}`));
 
-const TYPES = ['u8', 's64', 'string', 'list<u8>', 'option<string>', 'option<option<u32>>', 'tuple<u32, char>', 'result<u64, string>', 'list<list<f32>>'];
+const TYPES = [
+  'u8',
+  's64',
+  'string',
+  'list<u8>',
+  'option<string>',
+  'option<option<u32>>',
+  'tuple<u32, char>',
+  'result<u64, string>',
+  'list<list<f32>>',
+];
 const ty = fc.constantFrom(...TYPES);
 
 interface Spec {
@@ -76,7 +123,13 @@ function witOf(s: Spec): string {
     '  }',
     ...s.funcs.map((f) => `  ${f.name}: func(${params(f.params)}) -> ${f.result};`),
     '}',
-    'world w { import i; export i2: interface { use i.{' + `${rec}, ${res}` + '}; run: func(r: ' + rec + ') -> ' + res + '; } }',
+    'world w { import i; export i2: interface { use i.{' +
+      `${rec}, ${res}` +
+      '}; run: func(r: ' +
+      rec +
+      ') -> ' +
+      res +
+      '; } }',
   ].join('\n');
 }
 
@@ -86,7 +139,8 @@ describe('guest declarations for hostile generated interfaces', () => {
       fc.property(spec, (s) => {
         const text = witOf(s);
         const loaded = loadSources({ '/p.wit': text }, '/p.wit');
-        if (!loaded.resolve) throw new Error(`fixture rejected:\n${text}\n${loaded.diagnostics.map((d) => d.message).join('\n')}`);
+        if (!loaded.resolve)
+          throw new Error(`fixture rejected:\n${text}\n${loaded.diagnostics.map((d) => d.message).join('\n')}`);
         const world = loaded.resolve.packages[loaded.main[0]!]!.worlds.get('w')!;
         const files = generateGuest(loaded.resolve, world);
         const iface = files.get('interfaces/prop-gen-i.d.ts')!;

@@ -12,7 +12,14 @@ export interface Loaded {
   readonly main: readonly number[];
 }
 
-function unwrap(r: { resolve: Resolve | undefined; main: readonly number[]; diagnostics: readonly { message: string; severity?: string }[] }, what: string): Loaded {
+function unwrap(
+  r: {
+    resolve: Resolve | undefined;
+    main: readonly number[];
+    diagnostics: readonly { message: string; severity?: string }[];
+  },
+  what: string,
+): Loaded {
   if (!r.resolve) throw new Error(`${what}: ${r.diagnostics.map((d) => d.message).join('\n')}`);
   return { resolve: r.resolve, main: r.main };
 }
@@ -59,7 +66,10 @@ const libCache = new Map<string, ts.SourceFile>();
  * program, so two worlds' outputs must not share one). Library files are parsed once and shared.
  * Returns the formatted diagnostics per group (empty arrays when clean).
  */
-export function typeCheck(groups: readonly Map<string, string>[], options: ts.CompilerOptions = checkOptions): string[][] {
+export function typeCheck(
+  groups: readonly Map<string, string>[],
+  options: ts.CompilerOptions = checkOptions,
+): string[][] {
   const results: string[][] = [];
   let old: ts.Program | undefined;
   for (const files of groups) {

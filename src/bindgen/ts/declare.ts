@@ -5,7 +5,16 @@
 import type { Func, TypeDef } from '../../resolve/model.js';
 import { CodeWriter } from './writer.js';
 import { Scope, camelCase, escapeReserved, RESERVED_WORDS, memberName, propertyKey, quote, typeName } from './names.js';
-import { defText, isNullable, paramsText, resultText, typeText, helperDeclaration, type TsParam, type TypeContext } from './types.js';
+import {
+  defText,
+  isNullable,
+  paramsText,
+  resultText,
+  typeText,
+  helperDeclaration,
+  type TsParam,
+  type TypeContext,
+} from './types.js';
 import { ModuleNames, NameRegistry, memberWitName, ownedBy, type ModuleOwner, type FunctionName } from './modules.js';
 
 /** Which side of the boundary a module's resources are seen from. */
@@ -55,7 +64,13 @@ function throwsDoc(throws: string | undefined): string[] {
 }
 
 /** Writes the declarations of every type of the module, then the helpers it used (collected while writing). */
-export function writeTypes(w: CodeWriter, ctx: TypeContext & { names: ModuleNames }, ids: readonly number[], members: Map<number, Func[]>, opts: DeclareOptions): void {
+export function writeTypes(
+  w: CodeWriter,
+  ctx: TypeContext & { names: ModuleNames },
+  ids: readonly number[],
+  members: Map<number, Func[]>,
+  opts: DeclareOptions,
+): void {
   for (const id of ids) {
     w.blank();
     writeType(w, ctx, id, members.get(id) ?? [], opts);
@@ -73,7 +88,13 @@ export function writeHelpers(w: CodeWriter, names: ModuleNames): void {
   }
 }
 
-function writeType(w: CodeWriter, ctx: TypeContext & { names: ModuleNames }, id: number, members: Func[], opts: DeclareOptions): void {
+function writeType(
+  w: CodeWriter,
+  ctx: TypeContext & { names: ModuleNames },
+  id: number,
+  members: Func[],
+  opts: DeclareOptions,
+): void {
   const def = ctx.resolve.types[id]!;
   const name = ctx.names.types.get(id) ?? typeName(def.name ?? 't');
   const k = def.kind;
@@ -125,7 +146,9 @@ function writeType(w: CodeWriter, ctx: TypeContext & { names: ModuleNames }, id:
       return;
     }
     case 'enum': {
-      const caseDocs = k.cases.filter((c) => c.docs).map((c) => `- \`${quote(c.name)}\`: ${c.docs!.replace(/\s*\n\s*/g, ' ')}`);
+      const caseDocs = k.cases
+        .filter((c) => c.docs)
+        .map((c) => `- \`${quote(c.name)}\`: ${c.docs!.replace(/\s*\n\s*/g, ' ')}`);
       w.doc(def.docs, caseDocs);
       w.line(`export type ${name} = ${defText(ctx, def)};`);
       return;
@@ -140,7 +163,14 @@ function writeType(w: CodeWriter, ctx: TypeContext & { names: ModuleNames }, id:
 }
 
 /** A resource as a class: constructor (or a private one), methods, statics, and optionally `[Symbol.dispose]`. */
-function writeResource(w: CodeWriter, ctx: TypeContext, def: TypeDef, name: string, members: Func[], opts: DeclareOptions): void {
+function writeResource(
+  w: CodeWriter,
+  ctx: TypeContext,
+  def: TypeDef,
+  name: string,
+  members: Func[],
+  opts: DeclareOptions,
+): void {
   w.doc(def.docs);
   w.open(`export class ${name} {`);
   const scope = new Scope();
@@ -171,7 +201,12 @@ function writeResource(w: CodeWriter, ctx: TypeContext, def: TypeDef, name: stri
  * Writes freestanding functions: `export function f(…): R;`, or for a name that is a keyword
  * `function delete_(…): R;` plus `export { delete_ as delete };`.
  */
-export function writeFunctions(w: CodeWriter, ctx: TypeContext, funcs: readonly Func[], names: Map<Func, FunctionName>): void {
+export function writeFunctions(
+  w: CodeWriter,
+  ctx: TypeContext,
+  funcs: readonly Func[],
+  names: Map<Func, FunctionName>,
+): void {
   for (const f of funcs) {
     const n = names.get(f)!;
     const r = resultText(ctx, f);

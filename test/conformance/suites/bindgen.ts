@@ -63,7 +63,9 @@ export const bindgenSuite: Suite = {
       const root = join(ctx.shared, 'wit', version);
       if (!existsSync(root)) continue;
       const before = jobs.length;
-      const dirs = readdirSync(root).filter((d) => statSync(join(root, d)).isDirectory()).sort();
+      const dirs = readdirSync(root)
+        .filter((d) => statSync(join(root, d)).isDirectory())
+        .sort();
       for (const d of dirs) {
         if (!pick(`${version}/${d}`)) continue;
         const siblings = dirs.filter((s) => s !== d).map((s) => join(root, s));
