@@ -8,7 +8,7 @@ import type { Span } from '../text/source.js';
 import { Codes } from '../diagnostics/codes.js';
 import { fail, didYouMean, recover, FollowOnError, ResolveErrors } from './errors.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { docsContents as docsText } from '../syntax/docs.js';
+import { docsText } from './docs.js';
 import type {
   Func,
   FunctionKind,
