@@ -29,13 +29,8 @@ export class TokenCursor {
   }
 
   /** The next token's image, or '' at the end. */
-  peek(offset = 0): string {
-    return this.tokens[this.pos + offset]?.image ?? '';
-  }
-
-  /** The start offset of the next token (Infinity at the end). */
-  nextStart(): number {
-    return this.tokens[this.pos]?.startOffset ?? Infinity;
+  peek(): string {
+    return this.tokens[this.pos]?.image ?? '';
   }
 
   /** Prints the next token with its comments; `expect` (its image) guards against printer bugs. */
@@ -114,11 +109,6 @@ export class TokenCursor {
       parts.push(commentDoc(o.comment.image));
     });
     return parts;
-  }
-
-  /** Index of the next token (for tests of progress). */
-  get position(): number {
-    return this.pos;
   }
 
   get atEnd(): boolean {
