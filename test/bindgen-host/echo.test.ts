@@ -19,12 +19,16 @@ type Api = Record<string, (v: any) => any>;
 const repo = resolvePath(import.meta.dirname, '../..');
 
 async function witcInstance(core: Uint8Array): Promise<Api> {
+  return (await witcExports(core)).api as Api;
+}
+
+async function witcExports(core: Uint8Array): Promise<Record<string, unknown>> {
   const loaded = loadSources({ '/bench.wit': ECHO_WIT }, '/bench.wit');
   const world = selectWorld(loaded.resolve!, loaded.main).world!;
   const runtime = resolvePath(repo, 'src/bindgen/host/runtime.ts');
   const source = [...generateHost(loaded.resolve!, world, { runtime }).values()][0]!;
   const { instantiate } = await importGenerated(source, repo);
-  return ((await instantiate(new wasm.Module(core), {})) as { api: Api }).api;
+  return (await instantiate(new wasm.Module(core), {})) as Record<string, unknown>;
 }
 
 const rec = fc.record({ id: A.u32(), score: A.f64(), ok: fc.boolean(), big: A.s64() }).map((r) => ({ ...r }));
@@ -61,6 +65,14 @@ describe('witc host bindings on the echo module, compared with jco', () => {
   same('echoStrings', fc.array(A.text(), { maxLength: 30 }));
   same('echoString', A.text(300));
   same('echoChar', A.char());
+
+  it('exports an interface under its camelCase name and, like jco, its full name', async () => {
+    const built = await buildEchoComponent();
+    const ours = await witcExports(built.core);
+    const theirs = (await built.jcoInstantiate(() => new wasm.Module(built.core), {})) as Record<string, unknown>;
+    expect(Object.keys(ours).sort()).toStrictEqual(Object.keys(theirs).sort());
+    expect(ours['witc:bench/api']).toBe(ours.api);
+  });
 
   it('strings that make the guest grow its memory come back intact', () => {
     const big = 'é😀ж'.repeat(60_000);

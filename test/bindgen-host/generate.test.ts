@@ -79,6 +79,7 @@ describe('generateHost', () => {
     expect(a).toContain("'t:tricky/types': {");
     expect(a).toContain("'t:tricky/api': {");
     expect(a).toMatch(/export interface TrickyExports \{[\s\S]*'api': \{/);
+    expect(a).toContain("'t:tricky/api@1.2.3': TrickyExports['api'];");
     // Core names follow the component model's conventions.
     for (const name of ["'t:tricky/api@1.2.3#delete'", "'cabi_post_t:tricky/api@1.2.3#delete'", "'[resource-drop]blob'", "'[method]blob.delete'", "'[static]blob.name'", "'[constructor]blob'", "'$root'", "'log'"]) {
       expect(a).toContain(name);

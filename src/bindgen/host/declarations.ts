@@ -157,7 +157,10 @@ export function writeWorldInterfaces(w: CodeWriter, plan: HostPlan, top: TopCont
         w.doc(f.docs);
         w.line(functionMember(top, g.freeNames.get(f)!.public, f));
       }
-    } else writeGroupType(w, plan, top, g);
+    } else {
+      writeGroupType(w, plan, top, g);
+      if (g.coreName.includes(':')) w.line(`${quote(g.coreName)}: ${plan.exportsType}[${quote(g.jsKey)}];`);
+    }
   }
   w.close();
 }

@@ -109,6 +109,7 @@ export function writeInstantiate(plan: HostPlan, top: TopContext): string {
 
   // Export wrappers.
   const exportProps: string[] = [];
+  const groupObjects: string[] = [];
   const groupProps = (grp: HostGroup): string[] => {
     const props: string[] = [];
     const prefix = grp.interface === undefined ? '' : `${grp.coreName}#`;
@@ -134,8 +135,15 @@ export function writeInstantiate(plan: HostPlan, top: TopContext): string {
   };
   for (const grp of plan.exports) {
     const props = groupProps(grp);
-    if (grp.interface === undefined) exportProps.push(...props);
-    else exportProps.push(`${quote(grp.jsKey)}: {`, ...props.map((p) => `  ${p}`), '},');
+    if (grp.interface === undefined) {
+      exportProps.push(...props);
+      continue;
+    }
+    const v = fresh('exports', grp.jsKey);
+    groupObjects.push(`const ${v} = {`, ...props.map((p) => `  ${p}`), '};');
+    exportProps.push(`${quote(grp.jsKey)}: ${v},`);
+    // Like jco, a named interface is also exported under its full name (`ns:pkg/iface@version`).
+    if (isNamedInterface(grp)) exportProps.push(`${quote(grp.coreName)}: ${v},`);
   }
 
   // Assemble.
@@ -174,6 +182,7 @@ export function writeInstantiate(plan: HostPlan, top: TopContext): string {
           out.line(`${v} = rt.guestResource(${quote(def.name ?? 'resource')}, instance, ${classes.get(id)}, ${dtors.get(id)});`);
         out.line(`resources[${quote(resourceKey(id))}] = ${v};`);
       }
+      for (const l of groupObjects) out.line(l);
       out.line('return {');
       for (const p of exportProps) out.line(`  ${p}`);
       out.line('};');
@@ -191,6 +200,11 @@ function identifierPart(name: string): string {
     .map((p, i) => (i === 0 ? p : p.charAt(0).toUpperCase() + p.slice(1)))
     .join('')
     .replace(/\./g, '_');
+}
+
+/** True for an interface exported by its `ns:pkg/name` (not an inline `export name: interface { … }`). */
+export function isNamedInterface(grp: HostGroup): boolean {
+  return grp.interface !== undefined && grp.coreName.includes(':');
 }
 
 function member(name: string): string {
