@@ -22,6 +22,8 @@ type Api = {
 
 interface Workload {
   readonly name: string;
+  /** Issue 4's target for witc/jco on this workload. */
+  readonly target: number;
   /** Calls per batch. */
   readonly calls: number;
   run(api: Api): void;
@@ -37,12 +39,12 @@ const wide100k = Array.from({ length: 10 }, (_, i) => 'é😀ж'.repeat(12_500) 
 function workloads(quick: boolean): Workload[] {
   const n = quick ? 2_000 : 100_000;
   return [
-    { name: 'record', calls: n, run: (a) => { for (let i = 0; i < n; i++) a.echoRec(rec); } },
-    { name: 'variant', calls: n, run: (a) => { for (let i = 0; i < n; i++) a.echoVar(variant); } },
-    { name: 'option<option<u32>>', calls: n, run: (a) => { for (let i = 0; i < n; i++) a.echoOpt(opt); } },
-    { name: 'list of 1000 short strings', calls: 20, run: (a) => { for (let i = 0; i < 20; i++) a.echoStrings(strings1000); } },
-    { name: '10 × 100 KB ASCII strings', calls: 10, run: (a) => { for (const s of ascii100k) a.echoString(s); } },
-    { name: '10 × 100 KB non-ASCII strings', calls: 10, run: (a) => { for (const s of wide100k) a.echoString(s); } },
+    { name: 'record', target: 5, calls: n, run: (a) => { for (let i = 0; i < n; i++) a.echoRec(rec); } },
+    { name: 'variant', target: 5, calls: n, run: (a) => { for (let i = 0; i < n; i++) a.echoVar(variant); } },
+    { name: 'option<option<u32>>', target: 5, calls: n, run: (a) => { for (let i = 0; i < n; i++) a.echoOpt(opt); } },
+    { name: 'list of 1000 short strings', target: 2, calls: 20, run: (a) => { for (let i = 0; i < 20; i++) a.echoStrings(strings1000); } },
+    { name: '10 × 100 KB ASCII strings', target: 2, calls: 10, run: (a) => { for (const s of ascii100k) a.echoString(s); } },
+    { name: '10 × 100 KB non-ASCII strings', target: 2, calls: 10, run: (a) => { for (const s of wide100k) a.echoString(s); } },
   ];
 }
 
@@ -160,14 +162,15 @@ export const hostBench: Bench = {
       if (!same || api.echoString(wide100k[0]!) !== wide100k[0]) throw new Error(`${name} disagrees with the ideal codec`);
     }
     const opts = ctx.quick ? { warmup: 1, iterations: 3 } : { warmup: 3, iterations: 9, minTimeMs: 300 };
-    ctx.log('workload                        witc          jco           ideal         witc/jco   ideal/witc');
+    ctx.log('workload                        witc          jco           ideal         witc/jco   ideal/witc  targets (≥N× jco, ≤2× ideal)');
     for (const w of workloads(ctx.quick)) {
       const tw = (await measure(() => w.run(witc), opts)).median;
       const tj = (await measure(() => w.run(jco), opts)).median;
       const ti = (await measure(() => w.run(ideal), opts)).median;
       ctx.log(
         `${w.name.padEnd(31)} ${rate(w.calls, tw).padEnd(13)} ${rate(w.calls, tj).padEnd(13)} ${rate(w.calls, ti).padEnd(13)} ` +
-          `${(tj / tw).toFixed(2).padStart(6)}×   ${(tw / ti).toFixed(2).padStart(6)}×`,
+          `${(tj / tw).toFixed(2).padStart(6)}×   ${(tw / ti).toFixed(2).padStart(6)}×     ` +
+          `${tj / tw >= w.target ? 'met' : 'MISSED'} (≥${w.target}×), ${tw / ti <= 2 ? 'met' : 'MISSED'}`,
       );
     }
   },
