@@ -447,8 +447,8 @@ export class PackageResolver {
       deps.set(def.name.name, d);
     }
     for (const name of this.typeLookup.keys()) if (!deps.has(name)) deps.set(name, []);
-    const known = () => [...deps.keys(), ...PRIMITIVES];
-    const order = toposort('type', deps, (name) => didYouMean(name, known()), floatHint);
+    const bad = this.reportUnknownTypeNames(deps);
+    const order = toposort('type', deps);
     for (const name of order) {
       const def = byName.get(name);
       if (!def) continue;
@@ -456,7 +456,7 @@ export class PackageResolver {
       const { stability, externalId } = attributesOf(def.attributes);
       // A typedef that fails is still defined (as a poisoned type) so that the rest of the scope is checked;
       // errors that only repeat its failure are dropped.
-      const kind = recover(this.errors, () => this.resolveTypeDefKind(def, stability));
+      const kind = bad.has(name) ? undefined : recover(this.errors, () => this.resolveTypeDefKind(def, stability));
       const id = this.allocType({
         name,
         kind: kind ?? { tag: 'unknown' },
@@ -469,6 +469,30 @@ export class PackageResolver {
       if (!kind) this.poisoned.add(id);
       this.defineName(def.name, { kind: 'type', id });
     }
+  }
+
+  /**
+   * Reports every unknown name used by the typedefs of a scope (in the order wit-parser's sort meets them, so the
+   * first is its error), removes those edges so the sort can go on, and returns the typedefs that used them.
+   */
+  private reportUnknownTypeNames(deps: Map<string, Dep[]>): Set<string> {
+    const bad = new Set<string>();
+    const known = () => [...deps.keys(), ...PRIMITIVES];
+    for (const [name, edges] of deps) {
+      if (edges.every((e) => deps.has(e.name))) continue;
+      for (const e of edges) {
+        if (deps.has(e.name)) continue;
+        const hint = floatHint(e.name);
+        const message = `type \`${e.name}\` does not exist${hint ? `\n${hint}` : ''}`;
+        recover(this.errors, () => fail(Codes.UnknownName, message, e.span, { notes: didYouMean(e.name, known()) }));
+      }
+      bad.add(name);
+      deps.set(
+        name,
+        edges.filter((e) => deps.has(e.name)),
+      );
+    }
+    return bad;
   }
 
   private resolveTypeDefKind(def: ast.TypeDef, stability: Stability | undefined): TypeDefKind {

@@ -59,6 +59,18 @@ describe('loading', () => {
     expect(r.diagnostics.map((d) => d.message)).toEqual(['empty enum', 'name `missing` does not exist']);
   });
 
+  it('reports every unknown type name of a scope', () => {
+    const r = loadSources(
+      { 't.wit': 'package a:b;\ninterface i {\n  type a = nope1;\n  record r { x: a, y: nope2 }\n  f: func(q: nope3, p: r);\n}\n' },
+      't.wit',
+    );
+    expect(r.diagnostics.map((d) => d.message)).toEqual([
+      'type `nope1` does not exist',
+      'type `nope2` does not exist',
+      'name `nope3` does not exist',
+    ]);
+  });
+
   it('goes on linking after an error: every function, world item and world', () => {
     const r = loadSources(
       {
