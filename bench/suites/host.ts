@@ -39,12 +39,54 @@ const wide100k = Array.from({ length: 10 }, (_, i) => 'é😀ж'.repeat(12_500) 
 function workloads(quick: boolean): Workload[] {
   const n = quick ? 2_000 : 100_000;
   return [
-    { name: 'record', target: 5, calls: n, run: (a) => { for (let i = 0; i < n; i++) a.echoRec(rec); } },
-    { name: 'variant', target: 5, calls: n, run: (a) => { for (let i = 0; i < n; i++) a.echoVar(variant); } },
-    { name: 'option<option<u32>>', target: 5, calls: n, run: (a) => { for (let i = 0; i < n; i++) a.echoOpt(opt); } },
-    { name: 'list of 1000 short strings', target: 2, calls: 20, run: (a) => { for (let i = 0; i < 20; i++) a.echoStrings(strings1000); } },
-    { name: '10 × 100 KB ASCII strings', target: 2, calls: 10, run: (a) => { for (const s of ascii100k) a.echoString(s); } },
-    { name: '10 × 100 KB non-ASCII strings', target: 2, calls: 10, run: (a) => { for (const s of wide100k) a.echoString(s); } },
+    {
+      name: 'record',
+      target: 5,
+      calls: n,
+      run: (a) => {
+        for (let i = 0; i < n; i++) a.echoRec(rec);
+      },
+    },
+    {
+      name: 'variant',
+      target: 5,
+      calls: n,
+      run: (a) => {
+        for (let i = 0; i < n; i++) a.echoVar(variant);
+      },
+    },
+    {
+      name: 'option<option<u32>>',
+      target: 5,
+      calls: n,
+      run: (a) => {
+        for (let i = 0; i < n; i++) a.echoOpt(opt);
+      },
+    },
+    {
+      name: 'list of 1000 short strings',
+      target: 2,
+      calls: 20,
+      run: (a) => {
+        for (let i = 0; i < 20; i++) a.echoStrings(strings1000);
+      },
+    },
+    {
+      name: '10 × 100 KB ASCII strings',
+      target: 2,
+      calls: 10,
+      run: (a) => {
+        for (const s of ascii100k) a.echoString(s);
+      },
+    },
+    {
+      name: '10 × 100 KB non-ASCII strings',
+      target: 2,
+      calls: 10,
+      run: (a) => {
+        for (const s of wide100k) a.echoString(s);
+      },
+    },
   ];
 }
 
@@ -57,8 +99,12 @@ function idealApi(ex: Record<string, any>): Api {
   const realloc = ex.cabi_realloc as (a: number, b: number, c: number, d: number) => number;
   const f = (n: string) => ex[`witc:bench/api#${n}`] as (...a: any[]) => number;
   const post = (n: string) => ex[`cabi_post_witc:bench/api#${n}`] as (p: number) => void;
-  const [fRec, fVar, fOpt, fStrs, fStr] = ['echo-rec', 'echo-var', 'echo-opt', 'echo-strings', 'echo-string'].map(f) as ((...a: any[]) => number)[];
-  const [pRec, pVar, pOpt, pStrs, pStr] = ['echo-rec', 'echo-var', 'echo-opt', 'echo-strings', 'echo-string'].map(post) as ((p: number) => void)[];
+  const [fRec, fVar, fOpt, fStrs, fStr] = ['echo-rec', 'echo-var', 'echo-opt', 'echo-strings', 'echo-string'].map(
+    f,
+  ) as ((...a: any[]) => number)[];
+  const [pRec, pVar, pOpt, pStrs, pStr] = ['echo-rec', 'echo-var', 'echo-opt', 'echo-strings', 'echo-string'].map(
+    post,
+  ) as ((p: number) => void)[];
   let buf: ArrayBuffer = memory.buffer;
   let dv = new DataView(buf);
   let u8 = new Uint8Array(buf);
@@ -80,7 +126,12 @@ function idealApi(ex: Record<string, any>): Api {
     echoRec(v: any) {
       const p = fRec!(v.id, v.score, v.ok ? 1 : 0, v.big);
       sync();
-      const out = { id: dv.getUint32(p, true), score: dv.getFloat64(p + 8, true), ok: u8[p + 16] !== 0, big: dv.getBigInt64(p + 24, true) };
+      const out = {
+        id: dv.getUint32(p, true),
+        score: dv.getFloat64(p + 8, true),
+        ok: u8[p + 16] !== 0,
+        big: dv.getBigInt64(p + 24, true),
+      };
       pRec!(p);
       return out;
     },
@@ -94,14 +145,20 @@ function idealApi(ex: Record<string, any>): Api {
       }
       sync();
       const d = u8[p];
-      const out = d === 0 ? { tag: 'a' } : d === 1 ? { tag: 'b', val: dv.getUint32(p + 4, true) } : { tag: 'c', val: getString(dv.getUint32(p + 4, true), dv.getUint32(p + 8, true)) };
+      const out =
+        d === 0
+          ? { tag: 'a' }
+          : d === 1
+            ? { tag: 'b', val: dv.getUint32(p + 4, true) }
+            : { tag: 'c', val: getString(dv.getUint32(p + 4, true), dv.getUint32(p + 8, true)) };
       pVar!(p);
       return out;
     },
     echoOpt(v: any) {
       const p = v.tag === 'none' ? fOpt!(0, 0, 0) : v.val === undefined ? fOpt!(1, 0, 0) : fOpt!(1, 1, v.val);
       sync();
-      const out = u8[p] === 0 ? { tag: 'none' } : { tag: 'some', val: u8[p + 4] === 0 ? undefined : dv.getUint32(p + 8, true) };
+      const out =
+        u8[p] === 0 ? { tag: 'none' } : { tag: 'some', val: u8[p + 4] === 0 ? undefined : dv.getUint32(p + 8, true) };
       pOpt!(p);
       return out;
     },
@@ -117,7 +174,8 @@ function idealApi(ex: Record<string, any>): Api {
       const base = dv.getUint32(p, true);
       const len = dv.getUint32(p + 4, true);
       const out = new Array<string>(len);
-      for (let i = 0; i < len; i++) out[i] = getString(dv.getUint32(base + i * 8, true), dv.getUint32(base + i * 8 + 4, true));
+      for (let i = 0; i < len; i++)
+        out[i] = getString(dv.getUint32(base + i * 8, true), dv.getUint32(base + i * 8 + 4, true));
       pStrs!(p);
       return out;
     },
@@ -136,7 +194,9 @@ async function witcApi(core: unknown): Promise<Api> {
   const loaded = loadSources({ '/bench.wit': ECHO_WIT }, '/bench.wit');
   const world = selectWorld(loaded.resolve!, loaded.main).world!;
   const repo = resolvePath('.');
-  const source = [...generateHost(loaded.resolve!, world, { runtime: resolvePath(repo, 'src/bindgen/host/runtime.ts') }).values()][0]!;
+  const source = [
+    ...generateHost(loaded.resolve!, world, { runtime: resolvePath(repo, 'src/bindgen/host/runtime.ts') }).values(),
+  ][0]!;
   const { instantiate } = await importGenerated(source, repo);
   return ((await instantiate(core, {})) as { api: Api }).api;
 }
@@ -156,13 +216,26 @@ export const hostBench: Bench = {
     const jco = (await built.jcoInstantiate(() => module, {})).api as Api;
     const ideal = idealApi((await W.instantiate(module, {})).exports);
     // Every host must give the same answers before it is timed.
-    for (const [name, api] of [['witc', witc], ['jco', jco]] as const) {
-      const same = JSON.stringify([api.echoRec(rec), api.echoVar(variant), api.echoOpt(opt), api.echoStrings(strings1000.slice(0, 3))], (_k, x) => (typeof x === 'bigint' ? String(x) : x)) ===
-        JSON.stringify([ideal.echoRec(rec), ideal.echoVar(variant), ideal.echoOpt(opt), ideal.echoStrings(strings1000.slice(0, 3))], (_k, x) => (typeof x === 'bigint' ? String(x) : x));
-      if (!same || api.echoString(wide100k[0]!) !== wide100k[0]) throw new Error(`${name} disagrees with the ideal codec`);
+    for (const [name, api] of [
+      ['witc', witc],
+      ['jco', jco],
+    ] as const) {
+      const same =
+        JSON.stringify(
+          [api.echoRec(rec), api.echoVar(variant), api.echoOpt(opt), api.echoStrings(strings1000.slice(0, 3))],
+          (_k, x) => (typeof x === 'bigint' ? String(x) : x),
+        ) ===
+        JSON.stringify(
+          [ideal.echoRec(rec), ideal.echoVar(variant), ideal.echoOpt(opt), ideal.echoStrings(strings1000.slice(0, 3))],
+          (_k, x) => (typeof x === 'bigint' ? String(x) : x),
+        );
+      if (!same || api.echoString(wide100k[0]!) !== wide100k[0])
+        throw new Error(`${name} disagrees with the ideal codec`);
     }
     const opts = ctx.quick ? { warmup: 1, iterations: 3 } : { warmup: 3, iterations: 9, minTimeMs: 300 };
-    ctx.log('workload                        witc          jco           ideal         witc/jco   ideal/witc  targets (≥N× jco, ≤2× ideal)');
+    ctx.log(
+      'workload                        witc          jco           ideal         witc/jco   ideal/witc  targets (≥N× jco, ≤2× ideal)',
+    );
     for (const w of workloads(ctx.quick)) {
       const tw = (await measure(() => w.run(witc), opts)).median;
       const tj = (await measure(() => w.run(jco), opts)).median;

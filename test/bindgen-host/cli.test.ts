@@ -20,9 +20,13 @@ describe('witc bindgen --lang ts --host', () => {
     const dir = mkdtempSync(join(tmpdir(), 'witc-host-cli-'));
     writeFileSync(join(dir, 'a.wit'), WIT);
     const out = join(dir, 'out');
-    const r = spawnSync(process.execPath, [cli, 'bindgen', '--lang', 'ts', '--host', '--world', 'two', join(dir, 'a.wit'), '-o', out], {
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      [cli, 'bindgen', '--lang', 'ts', '--host', '--world', 'two', join(dir, 'a.wit'), '-o', out],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(r.status, r.stderr).toBe(0);
     const loaded = loadSources({ '/a.wit': WIT }, '/a.wit');
     const world = selectWorld(loaded.resolve!, loaded.main, 'two').world!;

@@ -66,32 +66,57 @@ export function echoWat(hostile: Record<string, string> = {}): string {
         (select (local.get $oldSize) (local.get $size) (i32.lt_u (local.get $oldSize) (local.get $size))))))
     (global.set $heap (local.get $end))
     (local.get $p))
-${fn('echo-rec', '(param i32 f64 i32 i64) (result i32)', `    (i32.store (i32.const ${RET}) (local.get 0))
+${fn(
+  'echo-rec',
+  '(param i32 f64 i32 i64) (result i32)',
+  `    (i32.store (i32.const ${RET}) (local.get 0))
     (f64.store (i32.const ${RET + 8}) (local.get 1))
     (i32.store8 (i32.const ${RET + 16}) (local.get 2))
     (i64.store (i32.const ${RET + 24}) (local.get 3))
-    (i32.const ${RET})`)}
-${fn('echo-var', '(param i32 i32 i32) (result i32)', `    (i32.store8 (i32.const ${RET}) (local.get 0))
+    (i32.const ${RET})`,
+)}
+${fn(
+  'echo-var',
+  '(param i32 i32 i32) (result i32)',
+  `    (i32.store8 (i32.const ${RET}) (local.get 0))
     (i32.store (i32.const ${RET + 4}) (local.get 1))
     (i32.store (i32.const ${RET + 8}) (local.get 2))
-    (i32.const ${RET})`)}
-${fn('echo-opt', '(param i32 i32 i32) (result i32)', `    (i32.store8 (i32.const ${RET}) (local.get 0))
+    (i32.const ${RET})`,
+)}
+${fn(
+  'echo-opt',
+  '(param i32 i32 i32) (result i32)',
+  `    (i32.store8 (i32.const ${RET}) (local.get 0))
     (i32.store8 (i32.const ${RET + 4}) (local.get 1))
     (i32.store (i32.const ${RET + 8}) (local.get 2))
-    (i32.const ${RET})`)}
-${fn('echo-strings', '(param i32 i32) (result i32)', `    (i32.store (i32.const ${RET}) (local.get 0))
+    (i32.const ${RET})`,
+)}
+${fn(
+  'echo-strings',
+  '(param i32 i32) (result i32)',
+  `    (i32.store (i32.const ${RET}) (local.get 0))
     (i32.store (i32.const ${RET + 4}) (local.get 1))
-    (i32.const ${RET})`)}
-${fn('echo-string', '(param i32 i32) (result i32)', `    (i32.store (i32.const ${RET}) (local.get 0))
+    (i32.const ${RET})`,
+)}
+${fn(
+  'echo-string',
+  '(param i32 i32) (result i32)',
+  `    (i32.store (i32.const ${RET}) (local.get 0))
     (i32.store (i32.const ${RET + 4}) (local.get 1))
-    (i32.const ${RET})`)}
+    (i32.const ${RET})`,
+)}
 ${fn('echo-char', '(param i32) (result i32)', '    (local.get 0)')}
 )`;
 }
 
 interface JcoApi {
   parse(wat: string): Promise<Uint8Array>;
-  componentEmbed(opts: { binary: Uint8Array; witSource: string; world: string; stringEncoding: 'utf8' }): Promise<Uint8Array>;
+  componentEmbed(opts: {
+    binary: Uint8Array;
+    witSource: string;
+    world: string;
+    stringEncoding: 'utf8';
+  }): Promise<Uint8Array>;
   componentNew(binary: Uint8Array, adapters?: unknown): Promise<Uint8Array>;
   transpile(component: Uint8Array, opts: object): Promise<{ files: Record<string, Uint8Array> }>;
 }
@@ -115,9 +140,19 @@ export interface EchoComponent {
 export async function buildEchoComponent(hostile: Record<string, string> = {}): Promise<EchoComponent> {
   const api = await jco();
   const core = await api.parse(echoWat(hostile));
-  const embedded = await api.componentEmbed({ binary: core, witSource: ECHO_WIT, world: 'bench', stringEncoding: 'utf8' });
+  const embedded = await api.componentEmbed({
+    binary: core,
+    witSource: ECHO_WIT,
+    world: 'bench',
+    stringEncoding: 'utf8',
+  });
   const component = await api.componentNew(embedded);
-  const { files } = await api.transpile(component, { name: 'bench', instantiation: 'async', base64Cutoff: 0, quiet: true });
+  const { files } = await api.transpile(component, {
+    name: 'bench',
+    instantiation: 'async',
+    base64Cutoff: 0,
+    quiet: true,
+  });
   const dir = join(tmpdir(), `witc-echo-${process.pid}-${Date.now()}`);
   mkdirSync(dir, { recursive: true });
   for (const [name, bytes] of Object.entries(files)) {
@@ -127,5 +162,8 @@ export async function buildEchoComponent(hostile: Record<string, string> = {}): 
   const glue = (await import(/* @vite-ignore */ pathToFileURL(join(dir, 'bench.js')).href)) as EchoComponent;
   const mainCore = files['bench.core.wasm'];
   if (mainCore === undefined) throw new Error(`jco produced no bench.core.wasm (${Object.keys(files).join(', ')})`);
-  return { core: mainCore, jcoInstantiate: (glue as unknown as { instantiate: EchoComponent['jcoInstantiate'] }).instantiate };
+  return {
+    core: mainCore,
+    jcoInstantiate: (glue as unknown as { instantiate: EchoComponent['jcoInstantiate'] }).instantiate,
+  };
 }

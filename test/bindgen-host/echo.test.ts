@@ -37,7 +37,10 @@ const variant = fc.oneof(
   A.u32().map((val) => ({ tag: 'b', val })),
   A.text().map((val) => ({ tag: 'c', val })),
 );
-const opt = fc.oneof(fc.constant({ tag: 'none' }), A.option(A.u32()).map((val) => ({ tag: 'some', val })));
+const opt = fc.oneof(
+  fc.constant({ tag: 'none' }),
+  A.option(A.u32()).map((val) => ({ tag: 'some', val })),
+);
 
 describe('witc host bindings on the echo module, compared with jco', () => {
   let witc: Api;
@@ -133,11 +136,17 @@ describe('witc host bindings against a hostile guest', () => {
   it('list length past the maximum', () => traps(() => witc.echoStrings!(['a']), 'list_too_long'));
   it('bad variant discriminant', () => traps(() => witc.echoVar!({ tag: 'a' }), 'invalid_discriminant'));
   it('bad nested option discriminant', () => traps(() => witc.echoOpt!({ tag: 'none' }), 'invalid_discriminant'));
-  it('misaligned return pointer', () => traps(() => witc.echoRec!({ id: 1, score: 0, ok: true, big: 0n }), 'misaligned_pointer'));
+  it('misaligned return pointer', () =>
+    traps(() => witc.echoRec!({ id: 1, score: 0, ok: true, big: 0n }), 'misaligned_pointer'));
   it('surrogate char', () => traps(() => witc.echoChar!('a'), 'invalid_char'));
   it('invalid UTF-8', () => traps(() => badUtf8.echoString!('x'), 'invalid_string_encoding'));
   it('the instance still serves well-formed calls after traps', () => {
     traps(() => witc.echoVar!({ tag: 'a' }), 'invalid_discriminant');
-    expect(badUtf8.echoRec!({ id: 5, score: 2.5, ok: false, big: -1n })).toStrictEqual({ id: 5, score: 2.5, ok: false, big: -1n });
+    expect(badUtf8.echoRec!({ id: 5, score: 2.5, ok: false, big: -1n })).toStrictEqual({
+      id: 5,
+      score: 2.5,
+      ok: false,
+      big: -1n,
+    });
   });
 });

@@ -81,7 +81,16 @@ describe('generateHost', () => {
     expect(a).toMatch(/export interface TrickyExports \{[\s\S]*'api': \{/);
     expect(a).toContain("'t:tricky/api@1.2.3': TrickyExports['api'];");
     // Core names follow the component model's conventions.
-    for (const name of ["'t:tricky/api@1.2.3#delete'", "'cabi_post_t:tricky/api@1.2.3#delete'", "'[resource-drop]blob'", "'[method]blob.delete'", "'[static]blob.name'", "'[constructor]blob'", "'$root'", "'log'"]) {
+    for (const name of [
+      "'t:tricky/api@1.2.3#delete'",
+      "'cabi_post_t:tricky/api@1.2.3#delete'",
+      "'[resource-drop]blob'",
+      "'[method]blob.delete'",
+      "'[static]blob.name'",
+      "'[constructor]blob'",
+      "'$root'",
+      "'log'",
+    ]) {
       expect(a).toContain(name);
     }
   });
@@ -121,7 +130,7 @@ export async function main(bytes: Uint8Array): Promise<number> {
     const dir = join(tmpdir(), `witc-host-gen-bad-${process.pid}`);
     mkdirSync(dir, { recursive: true });
     const file = join(dir, 'bad.ts');
-    writeFileSync(file, host(TRICKY).replace("const instance = {};", 'const instance: number = {};'));
+    writeFileSync(file, host(TRICKY).replace('const instance = {};', 'const instance: number = {};'));
     expect(typeCheck([file]).size).toBe(1);
   });
 });

@@ -44,14 +44,24 @@ const utf8ish = fc
 
 describe('host runtime strings', () => {
   it('liftUtf8 agrees with a fatal TextDecoder on valid and invalid UTF-8', () => {
-    fc.assert(fc.property(utf8ish, (bytes) => {
+    fc.assert(
+      fc.property(utf8ish, (bytes) => {
         expect(lift(bytes)).toBe(decodeOrNull(bytes));
-      }), { numRuns: 2000 });
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('liftUtf8 rejects overlong forms, surrogates, code points past U+10FFFF and truncation in long text', () => {
     const pad = new TextEncoder().encode('ж'.repeat(40));
-    for (const bad of [[0xc0, 0xaf], [0xe0, 0x80, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xf0, 0x9f, 0x98], [0xff]]) {
+    for (const bad of [
+      [0xc0, 0xaf],
+      [0xe0, 0x80, 0xaf],
+      [0xed, 0xa0, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0xf0, 0x9f, 0x98],
+      [0xff],
+    ]) {
       const bytes = new Uint8Array([...pad, ...bad]);
       expect(decodeOrNull(bytes)).toBeNull();
       expect(lift(bytes)).toBeNull();

@@ -27,9 +27,11 @@ export function runtimePath(root: string): string {
 /** Generates the host bindings of `world` in the WIT at `witPath` (TypeScript source, one file). */
 export function generateHostSource(witPath: string, world: string | undefined, runtime: string): string {
   const loaded = loadPath(nodeHost, witPath);
-  if (!loaded.resolve) throw new Error(`cannot load ${witPath}: ${loaded.diagnostics.map((d) => d.message).join('; ')}`);
+  if (!loaded.resolve)
+    throw new Error(`cannot load ${witPath}: ${loaded.diagnostics.map((d) => d.message).join('; ')}`);
   const selected = selectWorld(loaded.resolve, loaded.main, world);
-  if (selected.world === undefined) throw new Error(`no world: ${selected.diagnostics.map((d) => d.message).join('; ')}`);
+  if (selected.world === undefined)
+    throw new Error(`no world: ${selected.diagnostics.map((d) => d.message).join('; ')}`);
   const files = generateHost(loaded.resolve, selected.world, { runtime });
   return [...files.values()][0] as string;
 }
@@ -54,7 +56,6 @@ export async function importGenerated(source: string, root: string): Promise<{ i
 
 /** witc as a host of a built component: bindings generated from the component's WIT (`built.witDir`). */
 export const witcHost: HostFactory = async (built: BuiltComponent): Promise<Host> => {
-
   const repo = resolvePath(new URL('../..', import.meta.url).pathname);
 
   const source = generateHostSource(built.witDir, built.manifest.world, runtimePath(repo));

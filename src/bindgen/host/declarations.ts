@@ -59,7 +59,9 @@ export function classInterfaceName(names: ModuleNames, name: string): string {
 /** Writes every namespace of the plan. */
 export function writeNamespaces(w: CodeWriter, plan: HostPlan): void {
   for (const [key, ns] of plan.namespaces) {
-    const owner: ModuleOwner = key.startsWith('i') ? { interface: Number(key.slice(1)) } : { world: Number(key.slice(1)) };
+    const owner: ModuleOwner = key.startsWith('i')
+      ? { interface: Number(key.slice(1)) }
+      : { world: Number(key.slice(1)) };
     const ctx = namespaceContext(plan, owner);
     const ids = ownedTypeIds(plan.resolve, owner);
     const docs = 'interface' in owner ? plan.resolve.interfaces[owner.interface]!.docs : plan.world.docs;
@@ -84,13 +86,23 @@ function membersOf(plan: HostPlan, id: number): HostResource | undefined {
 }
 
 /** `interface Counter { methods; [Symbol.dispose] }` and `interface CounterClass { new(…); statics }`. */
-function writeResourceTypes(w: CodeWriter, plan: HostPlan, ctx: TypeContext & { names: ModuleNames }, id: number, def: TypeDef): void {
+function writeResourceTypes(
+  w: CodeWriter,
+  plan: HostPlan,
+  ctx: TypeContext & { names: ModuleNames },
+  id: number,
+  def: TypeDef,
+): void {
   const name = ctx.names.types.get(id)!;
   const res = membersOf(plan, id);
   const members = res?.members ?? [];
   const exported = plan.resourceSides.get(id) === 'export';
   w.blank();
-  w.doc(def.docs, [exported ? 'A resource implemented by the component; dispose it to drop the handle.' : 'A resource the host implements.']);
+  w.doc(def.docs, [
+    exported
+      ? 'A resource implemented by the component; dispose it to drop the handle.'
+      : 'A resource the host implements.',
+  ]);
   w.open(`export interface ${name} {`);
   for (const f of members) {
     if (f.kind.tag !== 'method' && f.kind.tag !== 'async-method') continue;

@@ -4,7 +4,15 @@
  * import (lift the guest's arguments, call the host, lower the result) and per export (lower the host's arguments,
  * call the core function, lift the result, run `cabi_post_*`), resource classes, and the exports object.
  */
-import { alignment, elemSize, flattenTypes, MAX_FLAT_PARAMS, MAX_FLAT_RESULTS, resolveOptions, type AbiType } from '../../abi/index.js';
+import {
+  alignment,
+  elemSize,
+  flattenTypes,
+  MAX_FLAT_PARAMS,
+  MAX_FLAT_RESULTS,
+  resolveOptions,
+  type AbiType,
+} from '../../abi/index.js';
 import { Gen, Writer } from '../../abi/codegen/gen.js';
 import { emitLowerFlat, liftFlatExpr } from '../../abi/codegen/flat.js';
 import { emitStore, loadExpr } from '../../abi/codegen/memory.js';
@@ -31,14 +39,22 @@ interface FuncInfo {
 function hasKind(t: AbiType, kinds: ReadonlySet<string>): boolean {
   if (kinds.has(t.kind)) return true;
   switch (t.kind) {
-    case 'list': return hasKind(t.element, kinds);
-    case 'option': return hasKind(t.type, kinds);
-    case 'record': return t.fields.some((f) => hasKind(f.type, kinds));
-    case 'tuple': return t.types.some((x) => hasKind(x, kinds));
-    case 'variant': return t.cases.some((c) => c.type !== undefined && hasKind(c.type, kinds));
-    case 'result': return (t.ok !== undefined && hasKind(t.ok, kinds)) || (t.error !== undefined && hasKind(t.error, kinds));
-    case 'map': return hasKind(t.key, kinds) || hasKind(t.value, kinds);
-    default: return false;
+    case 'list':
+      return hasKind(t.element, kinds);
+    case 'option':
+      return hasKind(t.type, kinds);
+    case 'record':
+      return t.fields.some((f) => hasKind(f.type, kinds));
+    case 'tuple':
+      return t.types.some((x) => hasKind(x, kinds));
+    case 'variant':
+      return t.cases.some((c) => c.type !== undefined && hasKind(c.type, kinds));
+    case 'result':
+      return (t.ok !== undefined && hasKind(t.ok, kinds)) || (t.error !== undefined && hasKind(t.error, kinds));
+    case 'map':
+      return hasKind(t.key, kinds) || hasKind(t.value, kinds);
+    default:
+      return false;
   }
 }
 
@@ -50,10 +66,12 @@ function funcInfo(plan: HostPlan, f: Func): FuncInfo {
   const def = typeof f.result === 'number' ? plan.resolve.types[f.result] : undefined;
   const isResult = def !== undefined && def.kind.tag === 'result';
   const errType = isResult && def.kind.tag === 'result' ? def.kind.err : null;
-  const stringError = errType === 'string' || (typeof errType === 'number' && dealias(plan.resolve, errType) === undefined);
+  const stringError =
+    errType === 'string' || (typeof errType === 'number' && dealias(plan.resolve, errType) === undefined);
   let unsupported: string | undefined;
   if (f.kind.tag.startsWith('async')) unsupported = `the async function ${f.name}`;
-  else if ([...params, ...results].some((t) => hasKind(t, ASYNC_KINDS))) unsupported = `the function ${f.name} (streams and futures)`;
+  else if ([...params, ...results].some((t) => hasKind(t, ASYNC_KINDS)))
+    unsupported = `the function ${f.name} (streams and futures)`;
   return { params, results, throwsResult: isResult, stringError, unsupported };
 }
 
@@ -63,7 +81,8 @@ export function writeInstantiate(plan: HostPlan, top: TopContext): string {
   const body = new Writer();
   const setup = new Writer();
   const scope = new Scope();
-  const fresh = (prefix: string, hint = '') => scope.claim(`$${prefix}${hint === '' ? '' : `_${identifierPart(hint)}`}`);
+  const fresh = (prefix: string, hint = '') =>
+    scope.claim(`$${prefix}${hint === '' ? '' : `_${identifierPart(hint)}`}`);
 
   // Resource types: one per resource of the world, keyed as the AbiTypes key them.
   const resourceVars = new Map<number, string>();
@@ -84,9 +103,10 @@ export function writeInstantiate(plan: HostPlan, top: TopContext): string {
     if (grp.interface === undefined) setup.line(`const ${hostObj}: any = (imports as any).$root ?? {};`);
     else setup.line(`const ${hostObj}: any = (imports as any)[${quote(grp.jsKey)}] ?? {};`);
     for (const f of grp.free) {
-      const call = grp.interface === undefined
-        ? `(imports as any)[${quote(f.name)}].default`
-        : `${hostObj}${member(grp.freeNames.get(f)!.public)}`;
+      const call =
+        grp.interface === undefined
+          ? `(imports as any)[${quote(f.name)}].default`
+          : `${hostObj}${member(grp.freeNames.get(f)!.public)}`;
       const name = fresh('imp', f.name);
       writeImportWrapper(plan, g, body, name, f, (args) => `${call}(${args.join(', ')})`);
       addCoreImport(grp.coreName, f.name, name);
@@ -103,7 +123,11 @@ export function writeInstantiate(plan: HostPlan, top: TopContext): string {
         });
         addCoreImport(grp.coreName, f.name, name);
       }
-      addCoreImport(grp.coreName, `[resource-drop]${r.witName}`, `(i: number) => rt.resourceDrop(cx, ${resourceVars.get(r.id)}, i)`);
+      addCoreImport(
+        grp.coreName,
+        `[resource-drop]${r.witName}`,
+        `(i: number) => rt.resourceDrop(cx, ${resourceVars.get(r.id)}, i)`,
+      );
     }
   }
 
@@ -158,7 +182,8 @@ export function writeInstantiate(plan: HostPlan, top: TopContext): string {
       out.line('const R: any[] = [];');
       for (const [id, v] of resourceVars) {
         const def = plan.resolve.types[id]!;
-        if (plan.resourceSides.get(id) === 'import') out.line(`const ${v} = rt.hostResource(${quote(def.name ?? 'resource')});`);
+        if (plan.resourceSides.get(id) === 'import')
+          out.line(`const ${v} = rt.hostResource(${quote(def.name ?? 'resource')});`);
         else out.line(`let ${v}: rt.HostResourceType;`);
       }
       out.line('const resources: Record<string, rt.ResourceType> = {};');
@@ -179,7 +204,9 @@ export function writeInstantiate(plan: HostPlan, top: TopContext): string {
       for (const [id, v] of resourceVars) {
         const def = plan.resolve.types[id]!;
         if (plan.resourceSides.get(id) === 'export')
-          out.line(`${v} = rt.guestResource(${quote(def.name ?? 'resource')}, instance, ${classes.get(id)}, ${dtors.get(id)});`);
+          out.line(
+            `${v} = rt.guestResource(${quote(def.name ?? 'resource')}, instance, ${classes.get(id)}, ${dtors.get(id)});`,
+          );
         out.line(`resources[${quote(resourceKey(id))}] = ${v};`);
       }
       for (const l of groupObjects) out.line(l);
@@ -223,7 +250,14 @@ function flatStarts(types: readonly AbiType[]): number[] {
 }
 
 /** An import wrapper: `function name(...a) { lift args; call host; lower result }`. */
-function writeImportWrapper(plan: HostPlan, g: Gen, w: Writer, name: string, f: Func, call: (args: string[]) => string): void {
+function writeImportWrapper(
+  plan: HostPlan,
+  g: Gen,
+  w: Writer,
+  name: string,
+  f: Func,
+  call: (args: string[]) => string,
+): void {
   const info = funcInfo(plan, f);
   w.block(`function ${name}(...a: any[]): any`, () => {
     if (info.unsupported !== undefined) {
@@ -256,7 +290,9 @@ function writeImportWrapper(plan: HostPlan, g: Gen, w: Writer, name: string, f: 
     }
     if (info.throwsResult) {
       w.line('let r: any;');
-      w.line(`try { r = { tag: 'ok', val: ${invoke} }; } catch (e) { r = { tag: 'err', val: rt.errorPayload(e, ${info.stringError}) }; }`);
+      w.line(
+        `try { r = { tag: 'ok', val: ${invoke} }; } catch (e) { r = { tag: 'err', val: rt.errorPayload(e, ${info.stringError}) }; }`,
+      );
     } else w.line(`const r: any = ${invoke};`);
     if (borrows) w.line('rt.endLends(cx);');
     w.line('cx.sync();');
@@ -276,8 +312,16 @@ function writeImportWrapper(plan: HostPlan, g: Gen, w: Writer, name: string, f: 
 
 /** An export wrapper: a typed function lowering its arguments, calling the core export and lifting the result. */
 function writeExportWrapper(
-  plan: HostPlan, g: Gen, top: TopContext, w: Writer, setup: Writer, name: string, f: Func, coreName: string,
-  fresh: (p: string, hint?: string) => string, selfParam?: string,
+  plan: HostPlan,
+  g: Gen,
+  top: TopContext,
+  w: Writer,
+  setup: Writer,
+  name: string,
+  f: Func,
+  coreName: string,
+  fresh: (p: string, hint?: string) => string,
+  selfParam?: string,
 ): void {
   const info = funcInfo(plan, f);
   const params = tsParams(top, f);
@@ -338,7 +382,14 @@ function writeExportWrapper(
 
 /** A guest-implemented resource as a class: constructor, methods and statics call export wrappers. */
 function writeExportedClass(
-  plan: HostPlan, g: Gen, top: TopContext, w: Writer, setup: Writer, r: HostResource, prefix: string, dtor: string,
+  plan: HostPlan,
+  g: Gen,
+  top: TopContext,
+  w: Writer,
+  setup: Writer,
+  r: HostResource,
+  prefix: string,
+  dtor: string,
   fresh: (p: string, hint?: string) => string,
 ): string {
   const cls = fresh(r.className);
@@ -364,7 +415,8 @@ function writeExportedClass(
       lines.push(`static ${propertyKey(m)}(${sig}): ${ret} {`, `  return ${fname}(${args.join(', ')});`, '}');
     }
   }
-  if (!hasCtor) lines.unshift('constructor() {', `  throw new TypeError(${quote(`${r.className} has no constructor`)});`, '}');
+  if (!hasCtor)
+    lines.unshift('constructor() {', `  throw new TypeError(${quote(`${r.className} has no constructor`)});`, '}');
   lines.push('[Symbol.dispose](): void {', `  rt.disposeGuest(this, ${dtor});`, '}');
   w.block(`class ${cls} implements ${iface}`, () => {
     w.line('$rep?: number;');

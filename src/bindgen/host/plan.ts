@@ -6,7 +6,15 @@
 import type { Func, Resolve, World, WorldKey } from '../../resolve/model.js';
 import { interfaceIdString, packageNameToString } from '../../resolve/model.js';
 import { Scope, camelCase, escapeReserved, pascalCase, typeName, RESERVED_GLOBALS } from '../ts/names.js';
-import { NameRegistry, nameFunctions, ownedTypeIds, splitFunctions, memberWitName, type FunctionName, type ModuleOwner } from '../ts/modules.js';
+import {
+  NameRegistry,
+  nameFunctions,
+  ownedTypeIds,
+  splitFunctions,
+  memberWitName,
+  type FunctionName,
+  type ModuleOwner,
+} from '../ts/modules.js';
 import { memberName } from '../ts/names.js';
 import { dealiasId } from '../abi-types.js';
 
@@ -71,7 +79,8 @@ export function planHost(resolve: Resolve, worldId: number): HostPlan {
   const world = resolve.worlds[worldId]!;
   const inline = new Map<number, string>();
   for (const items of [world.imports, world.exports])
-    for (const e of items.values()) if (e.item.tag === 'interface' && 'name' in e.key) inline.set(e.item.id, e.key.name);
+    for (const e of items.values())
+      if (e.item.tag === 'interface' && 'name' in e.key) inline.set(e.item.id, e.key.name);
   const specifierOf = (owner: ModuleOwner): string =>
     'interface' in owner ? (inline.get(owner.interface) ?? interfaceIdString(resolve, owner.interface)) : world.name;
   const registry = new NameRegistry(resolve, specifierOf);
@@ -105,15 +114,36 @@ export function planHost(resolve: Resolve, worldId: number): HostPlan {
     const k = def.kind;
     const subs: (number | string | null)[] = [];
     switch (k.tag) {
-      case 'type': case 'option': case 'list': case 'fixed-length-list': subs.push(k.type); break;
-      case 'handle': subs.push(k.type); break;
-      case 'record': for (const f of k.fields) subs.push(f.type); break;
-      case 'tuple': subs.push(...k.types); break;
-      case 'variant': for (const c of k.cases) subs.push(c.type); break;
-      case 'result': subs.push(k.ok, k.err); break;
-      case 'map': subs.push(k.key, k.value); break;
-      case 'future': case 'stream': subs.push(k.type); break;
-      default: break;
+      case 'type':
+      case 'option':
+      case 'list':
+      case 'fixed-length-list':
+        subs.push(k.type);
+        break;
+      case 'handle':
+        subs.push(k.type);
+        break;
+      case 'record':
+        for (const f of k.fields) subs.push(f.type);
+        break;
+      case 'tuple':
+        subs.push(...k.types);
+        break;
+      case 'variant':
+        for (const c of k.cases) subs.push(c.type);
+        break;
+      case 'result':
+        subs.push(k.ok, k.err);
+        break;
+      case 'map':
+        subs.push(k.key, k.value);
+        break;
+      case 'future':
+      case 'stream':
+        subs.push(k.type);
+        break;
+      default:
+        break;
     }
     for (const s of subs) if (typeof s === 'number') visitType(s, seen);
   };
@@ -165,9 +195,13 @@ function groups(
       const coreName = isInline ? (e.key as { name: string }).name : interfaceIdString(resolve, id);
       const jsKey =
         direction === 'import'
-          ? isInline ? coreName : unversionedName(resolve, id)
+          ? isInline
+            ? coreName
+            : unversionedName(resolve, id)
           : jsKeys.claim(camelCase(isInline ? coreName : (iface.name ?? 'iface')));
-      const ownedResources = [...iface.types.values()].filter((t) => resolve.types[t]?.kind.tag === 'resource' && dealiasId(resolve, t) === t);
+      const ownedResources = [...iface.types.values()].filter(
+        (t) => resolve.types[t]?.kind.tag === 'resource' && dealiasId(resolve, t) === t,
+      );
       out.push(group(resolve, direction, id, jsKey, coreName, [...iface.functions.values()], ownedResources, sides));
     }
   }
@@ -204,7 +238,13 @@ function group(
         memberNames.set(f, memberScope.claim(memberName(memberWitName(f), isStatic)));
       }
     }
-    return { id: rid, witName: def.name ?? 'resource', className: classScope.claim(typeName(def.name ?? 'resource')), members: ms, memberNames };
+    return {
+      id: rid,
+      witName: def.name ?? 'resource',
+      className: classScope.claim(typeName(def.name ?? 'resource')),
+      members: ms,
+      memberNames,
+    };
   });
   const reserved = resources.map((r) => r.className);
   // World-level exported functions share the exports object with the interface keys.

@@ -12,7 +12,8 @@ export * from '../../abi/runtime/index.js';
 const encoder = new TextEncoder();
 
 function checkAllocation(cx: AbiContext, ptr: number, size: number): void {
-  if (ptr + size > cx.u8.length) abi.trap('out_of_bounds', `realloc returned ${ptr}: ${size} bytes there exceed memory of ${cx.u8.length} bytes`);
+  if (ptr + size > cx.u8.length)
+    abi.trap('out_of_bounds', `realloc returned ${ptr}: ${size} bytes there exceed memory of ${cx.u8.length} bytes`);
 }
 
 /**
@@ -25,7 +26,11 @@ export function lowerToUtf8(cx: AbiContext, s: string, _src: StringSource): numb
   const n = s.length;
   if (n <= 64) {
     let ascii = true;
-    for (let i = 0; i < n; i++) if (s.charCodeAt(i) >= 0x80) { ascii = false; break; }
+    for (let i = 0; i < n; i++)
+      if (s.charCodeAt(i) >= 0x80) {
+        ascii = false;
+        break;
+      }
     if (ascii) {
       const p = cx.realloc(0, 0, 1, n);
       checkAllocation(cx, p, n);
@@ -57,10 +62,15 @@ const utf16Decoder = new TextDecoder('utf-16le', { ignoreBOM: true });
  * than V8's UTF-8 decoder on such text. Both trap on invalid UTF-8.
  */
 export function liftUtf8(cx: AbiContext, ptr: number, units: number): string {
-  if (units <= 32 || units > abi.MAX_STRING_BYTE_LENGTH || ptr + units > cx.u8.length) return abi.liftUtf8(cx, ptr, units);
+  if (units <= 32 || units > abi.MAX_STRING_BYTE_LENGTH || ptr + units > cx.u8.length)
+    return abi.liftUtf8(cx, ptr, units);
   const u8 = cx.u8;
   let ascii = true;
-  for (let i = ptr, end = ptr + 64; i < end; i++) if ((u8[i] as number) >= 0x80) { ascii = false; break; }
+  for (let i = ptr, end = ptr + 64; i < end; i++)
+    if ((u8[i] as number) >= 0x80) {
+      ascii = false;
+      break;
+    }
   if (ascii) return abi.liftUtf8(cx, ptr, units);
   const k = utf8ToUtf16(u8, ptr, ptr + units);
   if (k < 0) return abi.trap('invalid_string_encoding', `${units} bytes at ${ptr} are not valid UTF-8`);
@@ -324,7 +334,10 @@ function wasmApi(): WasmApi {
 }
 
 /** Compile (if needed) and instantiate a core module with `imports`; returns its exports. */
-export async function instantiateCore(source: ModuleSource, imports: Record<string, Record<string, unknown>>): Promise<CoreExports> {
+export async function instantiateCore(
+  source: ModuleSource,
+  imports: Record<string, Record<string, unknown>>,
+): Promise<CoreExports> {
   const w = wasmApi();
   let module: object;
   if (typeof source === 'function') module = await (source as () => CoreModule | PromiseLike<CoreModule>)();
@@ -337,7 +350,8 @@ export async function instantiateCore(source: ModuleSource, imports: Record<stri
 /** The core export `name`, which must be a function. */
 export function coreFunction(exports: CoreExports, name: string): (...args: any[]) => any {
   const f = exports[name];
-  if (typeof f !== 'function') throw new TypeError(`the core module does not export the function ${JSON.stringify(name)}`);
+  if (typeof f !== 'function')
+    throw new TypeError(`the core module does not export the function ${JSON.stringify(name)}`);
   return f as (...args: any[]) => any;
 }
 

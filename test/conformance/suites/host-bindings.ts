@@ -38,7 +38,10 @@ function uiCases(dir: string): string[] {
 }
 
 /** Type-checks `files` as one program; returns the number of error diagnostics per file and the first messages. */
-export function typeCheck(files: readonly string[], options: ts.CompilerOptions = STRICT_OPTIONS): Map<string, string[]> {
+export function typeCheck(
+  files: readonly string[],
+  options: ts.CompilerOptions = STRICT_OPTIONS,
+): Map<string, string[]> {
   const program = ts.createProgram(files, options);
   const out = new Map<string, string[]>();
   for (const d of ts.getPreEmitDiagnostics(program)) {
@@ -46,7 +49,9 @@ export function typeCheck(files: readonly string[], options: ts.CompilerOptions 
     const key = d.file ? resolvePath(d.file.fileName) : '(global)';
     const list = out.get(key) ?? [];
     const pos = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
-    list.push(`${pos ? `${pos.line + 1}:${pos.character + 1} ` : ''}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+    list.push(
+      `${pos ? `${pos.line + 1}:${pos.character + 1} ` : ''}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`,
+    );
     out.set(key, list);
   }
   return out;
@@ -78,7 +83,8 @@ export const hostBindingsSuite: Suite = {
         }
       }
     };
-    const worldsOf = (resolve: Resolve, main: readonly number[]) => main.flatMap((p) => [...resolve.packages[p]!.worlds.values()]);
+    const worldsOf = (resolve: Resolve, main: readonly number[]) =>
+      main.flatMap((p) => [...resolve.packages[p]!.worlds.values()]);
 
     const uiDir = join(ctx.shared, 'conformance/wit-parser-ui');
     let uiWorlds = 0;
@@ -93,7 +99,9 @@ export const hostBindingsSuite: Suite = {
     for (const version of ['wasi-0.2.12', 'wasi-0.3.0']) {
       const root = join(ctx.shared, 'wit', version);
       if (!existsSync(root)) continue;
-      const dirs = readdirSync(root).filter((d) => statSync(join(root, d)).isDirectory()).sort();
+      const dirs = readdirSync(root)
+        .filter((d) => statSync(join(root, d)).isDirectory())
+        .sort();
       for (const d of dirs) {
         if (!pick(`${version}/${d}`)) continue;
         const siblings = dirs.filter((s) => s !== d).map((s) => join(root, s));
@@ -119,7 +127,9 @@ export const hostBindingsSuite: Suite = {
       failed++;
       failures.push(`${file}: ${errs.length} type errors, first: ${errs[0]}`);
     }
-    ctx.log(`${generated.length} worlds generated (${uiWorlds} from the ui suite), type-checked as one program in ${Date.now() - started} ms`);
+    ctx.log(
+      `${generated.length} worlds generated (${uiWorlds} from the ui suite), type-checked as one program in ${Date.now() - started} ms`,
+    );
     ctx.log(`${passed}/${generated.length} type-check under tsc --strict`);
     const shown = ctx.verbose ? failures : failures.slice(0, 15);
     for (const f of shown) ctx.log(`FAIL ${f}`);
