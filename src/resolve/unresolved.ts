@@ -235,7 +235,12 @@ export class PackageResolver {
     for (const list of lists) {
       for (const item of list.items) {
         if (item.kind === 'TopLevelUse') continue;
-        if (names.has(item.name.name)) fail(Codes.DuplicateName, `duplicate item named \`${item.name.name}\``, item.name.span);
+        const prev = names.get(item.name.name);
+        if (prev) {
+          fail(Codes.DuplicateName, `duplicate item named \`${item.name.name}\``, item.name.span, {
+            labels: [{ span: prev.name.span, message: 'first defined here' }],
+          });
+        }
         names.set(item.name.name, item);
         order.set(item.name.name, []);
       }
@@ -440,7 +445,12 @@ export class PackageResolver {
     const deps = new Map<string, Dep[]>();
     const byName = new Map<string, ast.TypeDef>();
     for (const def of defs) {
-      if (byName.has(def.name.name)) fail(Codes.DuplicateName, `name \`${def.name.name}\` is defined more than once`, def.name.span);
+      const prev = byName.get(def.name.name);
+      if (prev) {
+        fail(Codes.DuplicateName, `name \`${def.name.name}\` is defined more than once`, def.name.span, {
+          labels: [{ span: prev.name.span, message: 'first defined here' }],
+        });
+      }
       byName.set(def.name.name, def);
       const d: Dep[] = [];
       collectDeps(def, d);
@@ -661,16 +671,21 @@ export class PackageResolver {
   ): Func {
     const { stability, externalId } = attributesOf(attributes);
     const params: { name: string; type: Type }[] = [];
-    const seen = new Set<string>();
+    const seen = new Map<string, Span>();
     if (kind.tag === 'method' || kind.tag === 'async-method') {
       const borrow: TypeDefKind = { tag: 'handle', handle: 'borrow', type: kind.resource };
       params.push({ name: 'self', type: this.anonType(borrow, undefined, span) });
-      seen.add('self');
+      seen.set('self', span);
     }
     for (const p of func.params) {
       const type = this.resolveType(p.type, undefined);
-      if (seen.has(p.name.name)) fail(Codes.DuplicateName, `param \`${p.name.name}\` is defined more than once`, p.name.span);
-      seen.add(p.name.name);
+      const prev = seen.get(p.name.name);
+      if (prev) {
+        fail(Codes.DuplicateName, `param \`${p.name.name}\` is defined more than once`, p.name.span, {
+          labels: [{ span: prev, message: 'first defined here' }],
+        });
+      }
+      seen.set(p.name.name, p.name.span);
       params.push({ name: p.name.name, type });
     }
     let result: Type | undefined;
@@ -712,15 +727,15 @@ export class PackageResolver {
     const owner: TypeOwner = { world: id };
     for (const item of node.items) if (item.kind === 'Use') this.resolveUse(owner, item);
     this.resolveTypes(owner, node.items.filter((i): i is ast.TypeDef => isTypeDef(i)));
-    const importNames = new Map<string, string>();
-    const exportNames = new Map<string, string>();
+    const importNames = new Map<string, { what: string; span: Span | undefined }>();
+    const exportNames = new Map<string, { what: string; span: Span | undefined }>();
     for (const [name, l] of this.typeLookup) {
       if (l.kind !== 'type') continue;
       world.imports.set(name, { key: { name }, item: { tag: 'type', id: l.id, span: this.types[l.id]!.span } });
-      importNames.set(name, 'type');
+      importNames.set(name, { what: 'type', span: this.types[l.id]!.span });
     }
-    const importedIfaces = new Set<number>();
-    const exportedIfaces = new Set<number>();
+    const importedIfaces = new Map<number, Span>();
+    const exportedIfaces = new Map<number, Span>();
     for (const item of node.items) {
       if (item.kind === 'Resource') {
         for (const m of item.members ?? []) {
@@ -740,13 +755,22 @@ export class PackageResolver {
       let keyName: string | undefined;
       if (k.kind === 'ExternPath') {
         const iid = (worldItem as { id: number }).id;
-        if (ifaces.has(iid)) fail(Codes.WorldNameConflict, `interface cannot be ${desc}ed more than once`, pathName(k.path).span);
-        ifaces.add(iid);
+        const prev = ifaces.get(iid);
+        if (prev) {
+          fail(Codes.WorldNameConflict, `interface cannot be ${desc}ed more than once`, pathName(k.path).span, {
+            labels: [{ span: prev, message: `first ${desc}ed here` }],
+          });
+        }
+        ifaces.set(iid, pathName(k.path).span);
       } else {
         const nameId = k.kind === 'ExternImplements' ? k.label : k.name;
         const prev = names.get(nameId.name);
-        if (prev) fail(Codes.WorldNameConflict, `${desc} \`${nameId.name}\` conflicts with prior ${prev} of same name`, nameId.span);
-        names.set(nameId.name, k.kind === 'ExternFunc' ? 'func' : 'interface');
+        if (prev) {
+          fail(Codes.WorldNameConflict, `${desc} \`${nameId.name}\` conflicts with prior ${prev.what} of same name`, nameId.span, {
+            labels: prev.span ? [{ span: prev.span, message: `the prior ${prev.what}` }] : [],
+          });
+        }
+        names.set(nameId.name, { what: k.kind === 'ExternFunc' ? 'func' : 'interface', span: nameId.span });
         keyName = nameId.name;
       }
       const key = keyName !== undefined ? { name: keyName } : { interface: (worldItem as { id: number }).id };

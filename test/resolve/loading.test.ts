@@ -87,6 +87,13 @@ describe('loading', () => {
     ]);
   });
 
+  it('points at the first definition of a duplicate', () => {
+    const r = loadSources({ 't.wit': 'package a:b;\ninterface i {\n  type t = u8;\n  type t = u16;\n}\n' }, 't.wit');
+    const label = r.diagnostics[0]!.labels[0]!;
+    expect(label.message).toBe('first defined here');
+    expect(label.span.source.position(label.span.start)).toEqual({ line: 3, column: 8 });
+  });
+
   it('suggests close names', () => {
     const r = loadSources({ 't.wit': 'package a:b;\ninterface i {\n  record point { x: u32 }\n  f: func(p: pont);\n}\n' }, 't.wit');
     expect(r.diagnostics[0]!.notes).toContain('did you mean `point`?');
