@@ -1,5 +1,5 @@
 /**
- * End to end: a TypeScript guest (test/bindgen/e2e/guest.ts) for a world with an own interface and a WASI import
+ * End to end: a TypeScript guest (wit-examples/greeter/guest.ts) for a world with an own interface and a WASI import
  * type-checks against witc's guest declarations, builds with componentize-js, and answers correctly when run under
  * jco transpile's host glue and under witc's own host bindings, with host-provided imports.
  */
@@ -14,7 +14,7 @@ import { REPO_ROOT, buildOrSkip, loadTranspiled, type ImportObject } from '../su
 import { witcHost } from '../support/witc-host.js';
 import { rooted, typeCheck } from './support.js';
 
-const here = join(import.meta.dirname, 'e2e');
+const here = join(import.meta.dirname, '../../wit-examples/greeter');
 const witFile = join(here, 'greeter.wit');
 const guestFile = join(here, 'guest.ts');
 

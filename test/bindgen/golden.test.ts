@@ -1,6 +1,6 @@
 /**
- * Golden files: the guest bindings of every example in wit-examples/, of the end-to-end guest's world
- * (test/bindgen/e2e) and of the hostile corpus, committed under
+ * Golden files: the guest bindings of every example in wit-examples/ (including the end-to-end guest's world,
+ * wit-examples/greeter) and of the hostile corpus, committed under
  * golden/bindgen/<example>/<world>/. Any difference fails; regenerate with `npm run golden:update`.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,12 +23,6 @@ function inputs(): { name: string; path: string }[] {
       if (e.isDirectory() || e.name.endsWith('.wit'))
         list.push({ name: e.name.replace(/\.wit$/, ''), path: join(examples, e.name) });
     }
-  }
-  const e2e = join(root, 'test/bindgen/e2e');
-  for (const f of readdirSync(e2e)
-    .filter((f) => f.endsWith('.wit'))
-    .sort()) {
-    list.push({ name: `e2e-${f.replace(/\.wit$/, '')}`, path: join(e2e, f) });
   }
   const hostile = join(root, 'test/bindgen/hostile');
   for (const f of readdirSync(hostile)

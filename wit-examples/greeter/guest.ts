@@ -1,9 +1,9 @@
 /**
  * A component written in TypeScript against witc's guest declarations for `greeter-world`
- * (golden/bindgen/e2e-greeter; regenerate with `npm run golden:update`). Built with componentize-js by
+ * (golden/bindgen/greeter; regenerate with `npm run golden:update`). Built with componentize-js by
  * test/bindgen/e2e.test.ts, which also type-checks it against freshly generated declarations.
  */
-/// <reference path="../../../golden/bindgen/e2e-greeter/greeter-world/greeter-world.d.ts" />
+/// <reference path="../../golden/bindgen/greeter/greeter-world/greeter-world.d.ts" />
 import { lookup, type Person } from 'witc:greeter/names@0.1.0';
 import { getRandomU64 } from 'wasi:random/random@0.2.12';
 import type * as World from 'witc:greeter/greeter-world@0.1.0';
