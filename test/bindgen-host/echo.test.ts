@@ -102,51 +102,85 @@ const HOSTILE: Record<string, string> = {
 };
 
 describe('witc host bindings against a hostile guest', () => {
-  let witc: Api;
-  let badUtf8: Api;
+  let hostile: Uint8Array;
+  let badUtf8Core: Uint8Array;
   beforeAll(async () => {
-    witc = await witcInstance((await buildEchoComponent(HOSTILE)).core);
-    badUtf8 = await witcInstance(
-      (
-        await buildEchoComponent({
-          'echo-string': `    (i32.store8 (i32.const 200) (i32.const 0xc0))
+    hostile = (await buildEchoComponent(HOSTILE)).core;
+    badUtf8Core = (
+      await buildEchoComponent({
+        'echo-string': `    (i32.store8 (i32.const 200) (i32.const 0xc0))
     (i32.store8 (i32.const 201) (i32.const 0xaf))
     (i32.store (i32.const ${RET}) (i32.const 200))
     (i32.store (i32.const ${RET + 4}) (i32.const 2))
     (i32.const ${RET})`,
-        })
-      ).core,
-    );
+      })
+    ).core;
   }, 60_000);
 
-  const traps = (call: () => unknown, kind: string) => {
-    let error: unknown;
+  /** The error `call` throws (fails the test when it returns). */
+  const thrown = (call: () => unknown): unknown => {
     try {
       call();
     } catch (e) {
-      error = e;
+      return e;
     }
+    throw new Error('expected the call to throw');
+  };
+  const traps = (call: () => unknown, kind: string): Trap => {
+    const error = thrown(call);
     // The bindings are bundled with their own copy of the runtime, so compare the class by name.
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).name).toBe(new Trap('out_of_bounds', '').name);
     expect((error as Trap).kind).toBe(kind);
+    return error as Trap;
   };
+  // Each trap locks its instance down, so every case runs on a fresh instance.
+  const fresh = () => witcInstance(hostile);
+  const cases: [string, (api: Api) => unknown, string][] = [
+    ['out-of-bounds string pointer', (api) => api.echoString!('hi'), 'out_of_bounds'],
+    ['list length past the maximum', (api) => api.echoStrings!(['a']), 'list_too_long'],
+    ['bad variant discriminant', (api) => api.echoVar!({ tag: 'a' }), 'invalid_discriminant'],
+    ['bad nested option discriminant', (api) => api.echoOpt!({ tag: 'none' }), 'invalid_discriminant'],
+    ['misaligned return pointer', (api) => api.echoRec!({ id: 1, score: 0, ok: true, big: 0n }), 'misaligned_pointer'],
+    ['surrogate char', (api) => api.echoChar!('a'), 'invalid_char'],
+  ];
+  for (const [name, call, kind] of cases)
+    it(name, async () => {
+      const api = await fresh();
+      traps(() => call(api), kind);
+    });
+  it('invalid UTF-8', async () => {
+    const api = await witcInstance(badUtf8Core);
+    traps(() => api.echoString!('x'), 'invalid_string_encoding');
+  });
 
-  it('out-of-bounds string pointer', () => traps(() => witc.echoString!('hi'), 'out_of_bounds'));
-  it('list length past the maximum', () => traps(() => witc.echoStrings!(['a']), 'list_too_long'));
-  it('bad variant discriminant', () => traps(() => witc.echoVar!({ tag: 'a' }), 'invalid_discriminant'));
-  it('bad nested option discriminant', () => traps(() => witc.echoOpt!({ tag: 'none' }), 'invalid_discriminant'));
-  it('misaligned return pointer', () =>
-    traps(() => witc.echoRec!({ id: 1, score: 0, ok: true, big: 0n }), 'misaligned_pointer'));
-  it('surrogate char', () => traps(() => witc.echoChar!('a'), 'invalid_char'));
-  it('invalid UTF-8', () => traps(() => badUtf8.echoString!('x'), 'invalid_string_encoding'));
-  it('the instance still serves well-formed calls after traps', () => {
-    traps(() => witc.echoVar!({ tag: 'a' }), 'invalid_discriminant');
-    expect(badUtf8.echoRec!({ id: 5, score: 2.5, ok: false, big: -1n })).toStrictEqual({
+  it('after a trap every later call throws instance_trapped naming it; other instances are unaffected', async () => {
+    const api = await witcInstance(badUtf8Core);
+    const first = traps(() => api.echoString!('x'), 'invalid_string_encoding');
+    // Well-formed calls (this function works on a healthy instance) and the trapping one alike.
+    for (const call of [
+      () => api.echoRec!({ id: 5, score: 2.5, ok: false, big: -1n }),
+      () => api.echoString!('x'),
+      () => api.echoChar!('a'),
+    ]) {
+      const later = traps(call, 'instance_trapped');
+      expect(later.cause).toBe(first);
+      expect(later.message).toContain('trapped earlier');
+      expect(later.message).toContain(first.message);
+    }
+    const other = await witcInstance(badUtf8Core);
+    expect(other.echoRec!({ id: 5, score: 2.5, ok: false, big: -1n })).toStrictEqual({
       id: 5,
       score: 2.5,
       ok: false,
       big: -1n,
     });
+  });
+
+  it("a host value that does not fit the WIT type is a TypeError that leaves the instance usable", async () => {
+    const api = await witcInstance(badUtf8Core);
+    expect(thrown(() => api.echoRec!({ id: -1, score: 0, ok: true, big: 0n }))).toBeInstanceOf(TypeError);
+    expect(thrown(() => api.echoVar!({ tag: 'nope' }))).toBeInstanceOf(TypeError);
+    expect(api.echoChar!('é')).toBe('é');
   });
 });

@@ -130,7 +130,7 @@ export async function main(bytes: Uint8Array): Promise<number> {
     const dir = join(tmpdir(), `witc-host-gen-bad-${process.pid}`);
     mkdirSync(dir, { recursive: true });
     const file = join(dir, 'bad.ts');
-    writeFileSync(file, host(TRICKY).replace('const instance = {};', 'const instance: number = {};'));
+    writeFileSync(file, host(TRICKY).replace('const instance = new rt.ComponentInstance();', 'const instance: number = new rt.ComponentInstance();'));
     expect(typeCheck([file]).size).toBe(1);
   });
 });

@@ -18,7 +18,11 @@ export type TrapKind =
   | 'not_a_resource_handle'
   | 'not_an_error_context'
   | 'table_full'
-  | 'borrows_outstanding';
+  | 'borrows_outstanding'
+  // The component instance rules (`ComponentInstance.may_enter` / `may_leave`, the lockdown after a trap).
+  | 'reentrance'
+  | 'may_not_leave'
+  | 'instance_trapped';
 
 /** A canonical ABI trap. The guest is in an undefined state afterwards; the host must not call it again. */
 export class Trap extends Error {

@@ -23,6 +23,7 @@ import { Scope, quote, propertyKey } from '../ts/names.js';
 import { tsParams } from '../ts/declare.js';
 import { resultText } from '../ts/types.js';
 import type { TopContext } from './declarations.js';
+import type { UnsupportedFeature } from './runtime.js';
 import type { HostGroup, HostPlan, HostResource } from './plan.js';
 
 /** Per-function facts shared by import and export wrappers. */
@@ -33,7 +34,8 @@ interface FuncInfo {
   readonly throwsResult: boolean;
   /** The err type of that result is `string` (a thrown Error's message becomes the payload). */
   readonly stringError: boolean;
-  readonly unsupported: string | undefined;
+  /** Why the bindings cannot call it (async ABI), as the arguments of `rt.unsupportedFunction`. */
+  readonly unsupported: readonly [UnsupportedFeature, string] | undefined;
 }
 
 function hasKind(t: AbiType, kinds: ReadonlySet<string>): boolean {
@@ -58,7 +60,8 @@ function hasKind(t: AbiType, kinds: ReadonlySet<string>): boolean {
   }
 }
 
-const ASYNC_KINDS = new Set(['future', 'stream']);
+const FUTURE = new Set(['future']);
+const STREAM = new Set(['stream']);
 const BORROW = new Set(['borrow']);
 
 function funcInfo(plan: HostPlan, f: Func): FuncInfo {
@@ -68,16 +71,16 @@ function funcInfo(plan: HostPlan, f: Func): FuncInfo {
   const errType = isResult && def.kind.tag === 'result' ? def.kind.err : null;
   const stringError =
     errType === 'string' || (typeof errType === 'number' && dealias(plan.resolve, errType) === undefined);
-  let unsupported: string | undefined;
-  if (f.kind.tag.startsWith('async')) unsupported = `the async function ${f.name}`;
-  else if ([...params, ...results].some((t) => hasKind(t, ASYNC_KINDS)))
-    unsupported = `the function ${f.name} (streams and futures)`;
+  let unsupported: FuncInfo['unsupported'];
+  if (f.kind.tag.startsWith('async')) unsupported = ['async', f.name];
+  else if ([...params, ...results].some((t) => hasKind(t, FUTURE))) unsupported = ['future', f.name];
+  else if ([...params, ...results].some((t) => hasKind(t, STREAM))) unsupported = ['stream', f.name];
   return { params, results, throwsResult: isResult, stringError, unsupported };
 }
 
 /** Generates the `instantiate` function (TypeScript text, two-space indented body). */
 export function writeInstantiate(plan: HostPlan, top: TopContext): string {
-  const g = new Gen(resolveOptions({ lang: 'ts', stringSource: 'utf8' }));
+  const g = new Gen(resolveOptions({ lang: 'ts', stringSource: 'utf8', emptyCases: 'omit' }));
   const body = new Writer();
   const setup = new Writer();
   const scope = new Scope();
@@ -98,6 +101,10 @@ export function writeInstantiate(plan: HostPlan, top: TopContext): string {
     list.push(`${quote(name)}: ${value},`);
     coreImports.set(module, list);
   };
+  const builtin = (op: 'New' | 'Rep' | 'Drop', rt: string, arg: string, what: string) =>
+    op === 'Rep'
+      ? `(i: number) => rt.resourceRepBuiltin(instance, cx, ${rt}, i)`
+      : `(${arg}: number) => rt.resource${op}Builtin(instance, cx, ${rt}, ${arg}, ${quote(what)})`;
   for (const grp of plan.imports) {
     const hostObj = fresh('host', grp.jsKey);
     if (grp.interface === undefined) setup.line(`const ${hostObj}: any = (imports as any).$root ?? {};`);
@@ -108,7 +115,7 @@ export function writeInstantiate(plan: HostPlan, top: TopContext): string {
           ? `(imports as any)[${quote(f.name)}].default`
           : `${hostObj}${member(grp.freeNames.get(f)!.public)}`;
       const name = fresh('imp', f.name);
-      writeImportWrapper(plan, g, body, name, f, (args) => `${call}(${args.join(', ')})`);
+      writeImportWrapper(plan, g, body, name, f, `import ${f.name} of ${grp.coreName}`, (args) => `${call}(${args.join(', ')})`);
       addCoreImport(grp.coreName, f.name, name);
     }
     for (const r of grp.resources) {
@@ -116,18 +123,15 @@ export function writeInstantiate(plan: HostPlan, top: TopContext): string {
       for (const f of r.members) {
         const m = r.memberNames.get(f)!;
         const name = fresh('imp', f.name);
-        writeImportWrapper(plan, g, body, name, f, (args) => {
+        writeImportWrapper(plan, g, body, name, f, `import ${f.name} of ${grp.coreName}`, (args) => {
           if (f.kind.tag === 'constructor') return `new ${cls}(${args.join(', ')})`;
           if (f.kind.tag === 'static' || f.kind.tag === 'async-static') return `${cls}${member(m)}(${args.join(', ')})`;
           return `${args[0]}${member(m)}(${args.slice(1).join(', ')})`;
         });
         addCoreImport(grp.coreName, f.name, name);
       }
-      addCoreImport(
-        grp.coreName,
-        `[resource-drop]${r.witName}`,
-        `(i: number) => rt.resourceDrop(cx, ${resourceVars.get(r.id)}, i)`,
-      );
+      const drop = `[resource-drop]${r.witName}`;
+      addCoreImport(grp.coreName, drop, builtin('Drop', resourceVars.get(r.id)!, 'i', `${drop} of ${grp.coreName}`));
     }
   }
 
@@ -143,9 +147,14 @@ export function writeInstantiate(plan: HostPlan, top: TopContext): string {
       dtors.set(r.id, dtor);
       setup.line(`const ${dtor} = rt.optionalFunction(core, ${quote(`${prefix}[dtor]${r.witName}`)});`);
       const module = `[export]${grp.coreName}`;
-      addCoreImport(module, `[resource-new]${r.witName}`, `(rep: number) => rt.resourceNew(cx, ${rt}, rep)`);
-      addCoreImport(module, `[resource-rep]${r.witName}`, `(i: number) => rt.resourceRep(cx, ${rt}, i)`);
-      addCoreImport(module, `[resource-drop]${r.witName}`, `(i: number) => rt.resourceDrop(cx, ${rt}, i)`);
+      for (const [op, arg] of [
+        ['New', 'rep'],
+        ['Rep', 'i'],
+        ['Drop', 'i'],
+      ] as const) {
+        const coreName = `[resource-${op.toLowerCase()}]${r.witName}`;
+        addCoreImport(module, coreName, builtin(op, rt, arg, `${coreName} of ${module}`));
+      }
       const cls = writeExportedClass(plan, g, top, body, setup, r, prefix, dtor, fresh);
       classes.set(r.id, cls);
       props.push(`${propertyKey(r.className)}: ${cls},`);
@@ -176,7 +185,7 @@ export function writeInstantiate(plan: HostPlan, top: TopContext): string {
   out.block(
     `export async function instantiate(module: rt.ModuleSource, imports: ${plan.importsType}${hasImports ? '' : ' = {}'}): Promise<${plan.exportsType}>`,
     () => {
-      out.line('const instance = {};');
+      out.line('const instance = new rt.ComponentInstance();');
       out.line('const A: any[] = [];');
       out.line('const B: any[] = [];');
       out.line('const R: any[] = [];');
@@ -197,9 +206,11 @@ export function writeInstantiate(plan: HostPlan, top: TopContext): string {
       }
       out.line('});');
       out.line('if (core.memory) cx.setMemory(core.memory);');
-      out.line("if (typeof core.cabi_realloc === 'function') cx.setRealloc(core.cabi_realloc);");
+      out.line(
+        "if (typeof core.cabi_realloc === 'function') cx.setRealloc(rt.guardRealloc(instance, core.cabi_realloc));",
+      );
       for (const l of setup.lines.filter((l) => !l.startsWith('const $host'))) out.line(l);
-      for (const l of omitEmptyVal(g.text()).split('\n')) out.line(l);
+      for (const l of g.text().split('\n')) out.line(l);
       for (const l of body.lines) out.line(l);
       for (const [id, v] of resourceVars) {
         const def = plan.resolve.types[id]!;
@@ -249,68 +260,95 @@ function flatStarts(types: readonly AbiType[]): number[] {
   return starts;
 }
 
-/** An import wrapper: `function name(...a) { lift args; call host; lower result }`. */
+/** `return rt.unsupportedFunction('feature', 'name');` for a function the bindings cannot call. */
+function unsupportedCall(info: FuncInfo): string | undefined {
+  if (info.unsupported === undefined) return undefined;
+  const [feature, item] = info.unsupported;
+  return `return rt.unsupportedFunction(${quote(feature)}, ${quote(item)});`;
+}
+
+/**
+ * An import wrapper: `function name(...a) { lift args; call host; lower result }`, guarded by `may_leave`; an
+ * error leaving it traps the instance (`what` names the import in messages).
+ */
 function writeImportWrapper(
   plan: HostPlan,
   g: Gen,
   w: Writer,
   name: string,
   f: Func,
+  what: string,
   call: (args: string[]) => string,
 ): void {
   const info = funcInfo(plan, f);
   w.block(`function ${name}(...a: any[]): any`, () => {
-    if (info.unsupported !== undefined) {
-      w.line(`return rt.unsupportedFunction(${quote(info.unsupported)});`);
-      return;
-    }
-    w.line('cx.sync();');
-    const flatParams = flattenTypes(info.params, 'i32');
-    const spilled = flatParams.length > MAX_FLAT_PARAMS;
-    const args: string[] = [];
-    if (spilled) {
-      const tuple: AbiType = { kind: 'tuple', types: info.params };
-      w.line('const $pp = a[0] >>> 0;');
-      w.line(`rt.checkRange(cx, $pp, ${alignment(tuple, 'i32')}, ${elemSize(tuple, 'i32')});`);
-      w.line(`const t = ${loadExpr(g, tuple, '$pp')};`);
-      info.params.forEach((_, i) => args.push(`t[${i}]`));
-    } else {
-      const starts = flatStarts(info.params);
-      info.params.forEach((t, i) => {
-        w.line(`const p${i}: any = ${liftFlatExpr(g, t, 'a', String(starts[i]))};`);
-        args.push(`p${i}`);
-      });
-    }
-    const borrows = info.params.some((t) => hasKind(t, BORROW));
-    const invoke = call(args);
-    if (info.results.length === 0) {
-      w.line(`${invoke};`);
-      if (borrows) w.line('rt.endLends(cx);');
-      return;
-    }
-    if (info.throwsResult) {
-      w.line('let r: any;');
-      w.line(
-        `try { r = { tag: 'ok', val: ${invoke} }; } catch (e) { r = { tag: 'err', val: rt.errorPayload(e, ${info.stringError}) }; }`,
-      );
-    } else w.line(`const r: any = ${invoke};`);
-    if (borrows) w.line('rt.endLends(cx);');
-    w.line('cx.sync();');
-    const rtype = info.results[0]!;
-    const flatResults = flattenTypes(info.results, 'i32');
-    if (flatResults.length <= MAX_FLAT_RESULTS) {
-      emitLowerFlat(g, rtype, 'r', 'B', '0', w);
-      w.line('return B[0];');
-    } else {
-      const outIndex = spilled ? 1 : flatParams.length;
-      w.line(`const q = a[${outIndex}] >>> 0;`);
-      w.line(`rt.checkRange(cx, q, ${alignment(rtype, 'i32')}, ${elemSize(rtype, 'i32')});`);
-      emitStore(g, rtype, 'r', 'q', w);
-    }
+    w.line(`if (!instance.mayLeave) rt.leaveFailed(instance, ${quote(what)});`);
+    w.block('try', () => writeImportBody(g, w, info, what, call), '} catch (e) {');
+    w.line('  throw rt.trapInstance(instance, e);');
+    w.line('}');
   });
 }
 
-/** An export wrapper: a typed function lowering its arguments, calling the core export and lifting the result. */
+function writeImportBody(g: Gen, w: Writer, info: FuncInfo, what: string, call: (args: string[]) => string): void {
+  const unsupported = unsupportedCall(info);
+  if (unsupported !== undefined) {
+    w.line(unsupported);
+    return;
+  }
+  // A host that caught a trap of this instance (reentrance) and returned normally must not resume the guest.
+  const afterHost = `if (instance.trapped) rt.throwTrapped(instance, ${quote(what)});`;
+  w.line('cx.sync();');
+  const flatParams = flattenTypes(info.params, 'i32');
+  const spilled = flatParams.length > MAX_FLAT_PARAMS;
+  const args: string[] = [];
+  if (spilled) {
+    const tuple: AbiType = { kind: 'tuple', types: info.params };
+    w.line('const $pp = a[0] >>> 0;');
+    w.line(`rt.checkRange(cx, $pp, ${alignment(tuple, 'i32')}, ${elemSize(tuple, 'i32')});`);
+    w.line(`const t = ${loadExpr(g, tuple, '$pp')};`);
+    info.params.forEach((_, i) => args.push(`t[${i}]`));
+  } else {
+    const starts = flatStarts(info.params);
+    info.params.forEach((t, i) => {
+      w.line(`const p${i}: any = ${liftFlatExpr(g, t, 'a', String(starts[i]))};`);
+      args.push(`p${i}`);
+    });
+  }
+  const borrows = info.params.some((t) => hasKind(t, BORROW));
+  const invoke = call(args);
+  if (info.results.length === 0) {
+    w.line(`${invoke};`);
+    w.line(afterHost);
+    if (borrows) w.line('rt.endLends(cx);');
+    return;
+  }
+  if (info.throwsResult) {
+    w.line('let r: any;');
+    w.line(
+      `try { r = { tag: 'ok', val: ${invoke} }; } catch (e) { r = { tag: 'err', val: rt.errorPayload(e, ${info.stringError}) }; }`,
+    );
+  } else w.line(`const r: any = ${invoke};`);
+  w.line(afterHost);
+  if (borrows) w.line('rt.endLends(cx);');
+  w.line('cx.sync();');
+  const rtype = info.results[0]!;
+  const flatResults = flattenTypes(info.results, 'i32');
+  if (flatResults.length <= MAX_FLAT_RESULTS) {
+    emitLowerFlat(g, rtype, 'r', 'B', '0', w);
+    w.line('return B[0];');
+  } else {
+    const outIndex = spilled ? 1 : flatParams.length;
+    w.line(`const q = a[${outIndex}] >>> 0;`);
+    w.line(`rt.checkRange(cx, q, ${alignment(rtype, 'i32')}, ${elemSize(rtype, 'i32')});`);
+    emitStore(g, rtype, 'r', 'q', w);
+  }
+}
+
+/**
+ * An export wrapper: a typed function lowering its arguments, calling the core export and lifting the result. It
+ * enters the instance (`may_enter`: no reentrance, nothing after a trap), runs `cabi_post_*` with `may_leave` false,
+ * and traps the instance on any failure past the host's own argument errors (`rt.exportFailed`).
+ */
 function writeExportWrapper(
   plan: HostPlan,
   g: Gen,
@@ -329,55 +367,89 @@ function writeExportWrapper(
   const sig = params.map((p, i) => `${names[i]}: ${i === 0 && selfParam !== undefined ? 'any' : p.type}`).join(', ');
   const ret = resultText(top, f).type;
   w.block(`function ${name}(${sig}): ${f.kind.tag === 'constructor' ? 'any' : ret}`, () => {
-    if (info.unsupported !== undefined) {
-      w.line(`return rt.unsupportedFunction(${quote(info.unsupported)});`);
+    const unsupported = unsupportedCall(info);
+    if (unsupported !== undefined) {
+      w.line(unsupported);
       return;
     }
     const fn = fresh('core', f.name);
     setup.line(`const ${fn} = rt.coreFunction(core, ${quote(coreName)});`);
     const post = fresh('post', f.name);
     setup.line(`const ${post} = rt.optionalFunction(core, ${quote(`cabi_post_${coreName}`)});`);
-    w.line('cx.sync();');
-    const borrows = info.params.some((t) => hasKind(t, BORROW));
-    if (borrows) w.line('cx.borrowScope = { numBorrows: 0 };');
-    const flatParams = flattenTypes(info.params, 'i32');
-    let callArgs: string;
-    if (flatParams.length > MAX_FLAT_PARAMS) {
-      const tuple: AbiType = { kind: 'tuple', types: info.params };
-      w.line(`const $pp = cx.realloc(0, 0, ${alignment(tuple, 'i32')}, ${elemSize(tuple, 'i32')});`);
-      w.line(`rt.checkRange(cx, $pp, ${alignment(tuple, 'i32')}, ${elemSize(tuple, 'i32')});`);
-      w.line(`const $t = [${names.join(', ')}];`);
-      emitStore(g, tuple, '$t', '$pp', w);
-      callArgs = '$pp';
-    } else {
-      const starts = flatStarts(info.params);
-      info.params.forEach((t, i) => emitLowerFlat(g, t, names[i]!, 'A', String(starts[i]), w));
-      callArgs = flatParams.map((_, k) => `A[${k}]`).join(', ');
-    }
-    if (info.results.length === 0) {
-      w.line(`${fn}(${callArgs});`);
-      if (borrows) w.line('rt.endBorrowScope(cx);');
-      w.line(`if (${post} !== undefined) ${post}();`);
-      return;
-    }
-    w.line(`const $ret = ${fn}(${callArgs});`);
-    w.line('cx.sync();');
-    const rtype = info.results[0]!;
-    if (flattenTypes(info.results, 'i32').length <= MAX_FLAT_RESULTS) {
-      w.line('R[0] = $ret;');
-      w.line(`const $v: any = ${liftFlatExpr(g, rtype, 'R', '0')};`);
-    } else {
-      w.line('const $q = $ret >>> 0;');
-      w.line(`rt.checkRange(cx, $q, ${alignment(rtype, 'i32')}, ${elemSize(rtype, 'i32')});`);
-      w.line(`const $v: any = ${loadExpr(g, rtype, '$q')};`);
-    }
-    if (borrows) w.line('rt.endBorrowScope(cx);');
-    w.line(`if (${post} !== undefined) ${post}($ret);`);
+    const what = quote(`export ${coreName}`);
+    const hasResult = info.results.length > 0;
+    w.line(`if (!instance.mayEnter) rt.enterFailed(instance, ${what});`);
+    w.line('instance.mayEnter = false;');
+    w.line('let $entered = false;');
+    if (hasResult) w.line('let $v: any;');
+    w.block('try', () => writeExportBody(g, w, info, names, fn, post, what), '} catch (e) {');
+    w.line('  throw rt.exportFailed(instance, e, $entered);');
+    w.line('}');
+    w.line('instance.mayEnter = true;');
+    if (!hasResult) return;
     if (info.throwsResult) {
       w.line("if ($v.tag === 'err') throw new rt.ComponentError($v.val);");
       w.line('return $v.val;');
     } else w.line('return $v;');
   });
+}
+
+function writeExportBody(
+  g: Gen,
+  w: Writer,
+  info: FuncInfo,
+  names: readonly string[],
+  fn: string,
+  post: string,
+  what: string,
+): void {
+  w.line('cx.sync();');
+  const borrows = info.params.some((t) => hasKind(t, BORROW));
+  if (borrows) w.line('cx.borrowScope = { numBorrows: 0 };');
+  const flatParams = flattenTypes(info.params, 'i32');
+  let callArgs: string;
+  if (flatParams.length > MAX_FLAT_PARAMS) {
+    const tuple: AbiType = { kind: 'tuple', types: info.params };
+    w.line(`const $pp = cx.realloc(0, 0, ${alignment(tuple, 'i32')}, ${elemSize(tuple, 'i32')});`);
+    w.line(`rt.checkRange(cx, $pp, ${alignment(tuple, 'i32')}, ${elemSize(tuple, 'i32')});`);
+    w.line(`const $t = [${names.join(', ')}];`);
+    emitStore(g, tuple, '$t', '$pp', w);
+    callArgs = '$pp';
+  } else {
+    const starts = flatStarts(info.params);
+    info.params.forEach((t, i) => emitLowerFlat(g, t, names[i]!, 'A', String(starts[i]), w));
+    callArgs = flatParams.map((_, k) => `A[${k}]`).join(', ');
+  }
+  w.line('$entered = true;');
+  const afterCore = `if (instance.trapped) rt.throwTrapped(instance, ${what});`;
+  const postReturn = (arg: string) => {
+    w.line(`if (${post} !== undefined) {`);
+    w.line('  instance.mayLeave = false;');
+    w.line(`  ${post}(${arg});`);
+    w.line('  instance.mayLeave = true;');
+    w.line('}');
+  };
+  if (info.results.length === 0) {
+    w.line(`${fn}(${callArgs});`);
+    w.line(afterCore);
+    if (borrows) w.line('rt.endBorrowScope(cx);');
+    postReturn('');
+    return;
+  }
+  w.line(`const $ret = ${fn}(${callArgs});`);
+  w.line(afterCore);
+  w.line('cx.sync();');
+  const rtype = info.results[0]!;
+  if (flattenTypes(info.results, 'i32').length <= MAX_FLAT_RESULTS) {
+    w.line('R[0] = $ret;');
+    w.line(`$v = ${liftFlatExpr(g, rtype, 'R', '0')};`);
+  } else {
+    w.line('const $q = $ret >>> 0;');
+    w.line(`rt.checkRange(cx, $q, ${alignment(rtype, 'i32')}, ${elemSize(rtype, 'i32')});`);
+    w.line(`$v = ${loadExpr(g, rtype, '$q')};`);
+  }
+  if (borrows) w.line('rt.endBorrowScope(cx);');
+  postReturn('$ret');
 }
 
 /** A guest-implemented resource as a class: constructor, methods and statics call export wrappers. */
@@ -417,19 +489,12 @@ function writeExportedClass(
   }
   if (!hasCtor)
     lines.unshift('constructor() {', `  throw new TypeError(${quote(`${r.className} has no constructor`)});`, '}');
-  lines.push('[Symbol.dispose](): void {', `  rt.disposeGuest(this, ${dtor});`, '}');
+  const what = quote(`the destructor of ${r.witName}`);
+  lines.push('[Symbol.dispose](): void {', `  rt.disposeGuest(instance, this, ${dtor}, ${what});`, '}');
   w.block(`class ${cls} implements ${iface}`, () => {
     w.line('$rep?: number;');
     w.line('$borrowed?: boolean;');
     for (const l of lines) w.line(l);
   });
   return cls;
-}
-
-/**
- * Variant and option cases without a payload lift to `{ tag }` (jco's shape, and what the declared case interfaces
- * say) rather than src/abi's `{ tag, val: undefined }`; result cases (`ok`/`err`) keep `val`, as in jco.
- */
-function omitEmptyVal(code: string): string {
-  return code.replace(/\{ tag: ("(?!ok"|err")[^"\\]*"), val: undefined \}/g, '{ tag: $1 }');
 }

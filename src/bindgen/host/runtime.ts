@@ -6,8 +6,10 @@
  */
 import * as abi from '../../abi/runtime/index.js';
 import type { AbiContext, HandleContext, ResourceType, StringSource } from '../../abi/runtime/index.js';
+import { ComponentInstance, enterFailed, throwTrapped, trapInstance } from './instance.js';
 
 export * from '../../abi/runtime/index.js';
+export * from './instance.js';
 
 const encoder = new TextEncoder();
 
@@ -233,12 +235,32 @@ export function guestResource(
   );
 }
 
-/** `[Symbol.dispose]` of an exported resource object: drop the handle once, running the guest's destructor. */
-export function disposeGuest(obj: GuestHandle, dtor: ((rep: number) => unknown) | undefined): void {
+/**
+ * `[Symbol.dispose]` of an exported resource object: drop the handle once, running the guest's destructor. A live
+ * object of an instance that trapped throws; the destructor is a call into the instance, so it obeys `may_enter`.
+ */
+export function disposeGuest(
+  inst: ComponentInstance,
+  obj: GuestHandle,
+  dtor: ((rep: number) => unknown) | undefined,
+  what: string,
+): void {
   const rep = obj.$rep;
   if (rep === undefined) return;
+  if (inst.trapped) throwTrapped(inst, what);
+  if (obj.$borrowed || dtor === undefined) {
+    obj.$rep = undefined;
+    return;
+  }
+  if (!inst.mayEnter) enterFailed(inst, what);
   obj.$rep = undefined;
-  if (!obj.$borrowed) dtor?.(rep);
+  inst.mayEnter = false;
+  try {
+    dtor(rep);
+  } catch (e) {
+    throw trapInstance(inst, e);
+  }
+  inst.mayEnter = true;
 }
 
 /**
@@ -321,8 +343,17 @@ export type ModuleSource = ArrayBuffer | ArrayBufferView | CoreModule | (() => C
 /** The exports of a core instance. */
 export type CoreExports = Record<string, any>;
 
+/** A core import as `WebAssembly.Module.imports` describes it. */
+interface CoreImportDescriptor {
+  readonly module: string;
+  readonly name: string;
+  readonly kind: string;
+}
+
 interface WasmApi {
-  Module: new (bytes: ArrayBuffer | ArrayBufferView) => object;
+  Module: (new (bytes: ArrayBuffer | ArrayBufferView) => object) & {
+    imports?(module: object): CoreImportDescriptor[];
+  };
   instantiate(module: object, imports: object): Promise<{ exports: CoreExports }>;
   compile(bytes: ArrayBuffer | ArrayBufferView): Promise<object>;
 }
@@ -343,8 +374,22 @@ export async function instantiateCore(
   if (typeof source === 'function') module = await (source as () => CoreModule | PromiseLike<CoreModule>)();
   else if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) module = await w.compile(source);
   else module = source;
+  refuseAsyncBuiltins(w, module, imports);
   const instance = await w.instantiate(module, imports);
   return instance.exports;
+}
+
+/** Core import names of the async ABI's built-ins and async-lowered functions (`[async-lower]f`, `[task-return]f`, …). */
+const ASYNC_BUILTIN =
+  /^\[(async-|task-|subtask-|stream-|future-|waitable|context-|backpressure|yield|thread-|error-context-|cancel)/;
+
+/** Throw `UnsupportedError` when the module imports an async ABI built-in that the bindings do not provide. */
+function refuseAsyncBuiltins(w: WasmApi, module: object, imports: Record<string, Record<string, unknown>>): void {
+  const list = typeof w.Module.imports === 'function' ? w.Module.imports(module) : [];
+  for (const i of list) {
+    if (i.kind !== 'function' || imports[i.module]?.[i.name] !== undefined) continue;
+    if (ASYNC_BUILTIN.test(i.name)) throw new UnsupportedError('async-abi', `${i.module} ${i.name}`);
+  }
 }
 
 /** The core export `name`, which must be a function. */
@@ -361,7 +406,39 @@ export function optionalFunction(exports: CoreExports, name: string): ((...args:
   return typeof f === 'function' ? (f as (...args: any[]) => any) : undefined;
 }
 
-/** Functions the value layer cannot run (async functions, streams, futures). */
-export function unsupportedFunction(what: string): never {
-  throw new TypeError(`${what} is not supported by witc's host bindings yet`);
+/** What `UnsupportedError` refuses: an `async` function, a `future` or `stream` value, or the async ABI's built-ins. */
+export type UnsupportedFeature = 'async' | 'future' | 'stream' | 'async-abi';
+
+/**
+ * Thrown by generated bindings for what they do not implement yet: calling an `async` function or one whose
+ * parameters or result contain a `future` or `stream` (the async ABI), and, from `instantiate`, a core module that
+ * imports the async ABI's built-ins. `feature` says which; `item` names the function or core import.
+ */
+export class UnsupportedError extends Error {
+  readonly feature: UnsupportedFeature;
+  readonly item: string;
+
+  constructor(feature: UnsupportedFeature, item: string) {
+    super(`${unsupportedText(feature, item)} is not supported by witc's host bindings yet (no async ABI)`);
+    this.name = 'UnsupportedError';
+    this.feature = feature;
+    this.item = item;
+  }
+}
+
+function unsupportedText(feature: UnsupportedFeature, item: string): string {
+  switch (feature) {
+    case 'async':
+      return `the async function ${item}`;
+    case 'future':
+    case 'stream':
+      return `the function ${item} (it passes a ${feature})`;
+    case 'async-abi':
+      return `the core import ${item} (an async ABI built-in)`;
+  }
+}
+
+/** Throws `UnsupportedError` (keeps generated wrappers short). */
+export function unsupportedFunction(feature: UnsupportedFeature, item: string): never {
+  throw new UnsupportedError(feature, item);
 }
