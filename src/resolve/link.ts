@@ -326,19 +326,33 @@ export class Remap {
     return f;
   }
 
-  private readonly borrowMemo = new Map<number, boolean>();
+  /** Per type id: 1 = contains a borrow, 2 = does not, 0/undefined = not known yet. */
+  private borrowMemo = new Uint8Array(0);
 
   /** `typeHasBorrow`, memoised per package for named and anonymous types alike. */
   private hasBorrow(t: Type): boolean {
     if (typeof t !== 'number') return false;
-    let v = this.borrowMemo.get(t);
-    if (v === undefined) {
-      const k = this.resolve.types[t]!.kind;
-      if (k.tag === 'handle') v = k.handle === 'borrow';
-      else if (k.tag === 'resource' || k.tag === 'enum' || k.tag === 'flags' || k.tag === 'unknown') v = false;
-      else v = kindTypes(k).some((x) => this.hasBorrow(x));
-      this.borrowMemo.set(t, v);
+    if (t >= this.borrowMemo.length) {
+      const grown = new Uint8Array(Math.max(2 * this.borrowMemo.length, this.resolve.types.length, t + 1));
+      grown.set(this.borrowMemo);
+      this.borrowMemo = grown;
     }
+    const known = this.borrowMemo[t]!;
+    if (known !== 0) return known === 1;
+    const k = this.resolve.types[t]!.kind;
+    let v: boolean;
+    if (k.tag === 'handle') v = k.handle === 'borrow';
+    else if (k.tag === 'resource' || k.tag === 'enum' || k.tag === 'flags' || k.tag === 'unknown') v = false;
+    else {
+      v = false;
+      for (const x of kindTypes(k)) {
+        if (this.hasBorrow(x)) {
+          v = true;
+          break;
+        }
+      }
+    }
+    this.borrowMemo[t] = v ? 1 : 2;
     return v;
   }
 
@@ -351,12 +365,14 @@ export class Remap {
     let functions = iface.functions;
     let filtered = false;
     for (const f of functions.values()) {
-      const kept = recover(this.errors, () => {
-        if (!includeStability(this.resolve, f.stability, pkgId, f.span)) return false;
-        this.updateFunction(f, f.span);
-        return true;
-      });
-      if (kept === false) filtered = true;
+      try {
+        if (f.stability !== undefined && !includeStability(this.resolve, f.stability, pkgId, f.span)) filtered = true;
+        else this.updateFunction(f, f.span);
+      } catch (e) {
+        recover(this.errors, () => {
+          throw e;
+        });
+      }
     }
     if (filtered) {
       functions = new Map([...functions].filter(([, f]) => includeStability(this.resolve, f.stability, pkgId, f.span)));

@@ -130,27 +130,58 @@ export function attributesOf(attrs: readonly ast.Attribute[]): { stability: Stab
  * kebab-case names are), and a `flags` type has at most 32 flags.
  */
 export function checkMemberNames(def: ast.TypeDef): void {
-  const members: { name: ast.Id; what: string }[] =
-    def.kind === 'Record'
-      ? def.fields.map((f) => ({ name: f.name, what: 'field' }))
-      : def.kind === 'Variant' || def.kind === 'Enum'
-        ? def.cases.map((c) => ({ name: c.name, what: 'case' }))
-        : def.kind === 'Flags'
-          ? def.flags.map((f) => ({ name: f.name, what: 'flag' }))
-          : [];
-  const seen = new Map<string, string>();
-  for (const { name, what } of members) {
-    const lower = name.name.toLowerCase();
-    const prev = seen.get(lower);
-    if (prev === name.name) fail(Codes.DuplicateName, `${what} \`${name.name}\` is defined more than once`, name.span);
-    if (prev !== undefined) {
-      fail(Codes.DuplicateName, `${what} \`${name.name}\` conflicts with ${what} \`${prev}\` (kebab-case identifiers are case-insensitive)`, name.span);
+  if (def.kind === 'Record') checkUnique(def.fields, 'field');
+  else if (def.kind === 'Variant' || def.kind === 'Enum') checkUnique(def.cases, 'case');
+  else if (def.kind === 'Flags') {
+    checkUnique(def.flags, 'flag');
+    if (def.flags.length > 32) {
+      fail(Codes.TooManyFlags, `flags \`${def.name.name}\` has ${def.flags.length} flags, but at most 32 are allowed`, def.flags[32]!.name.span);
     }
+  }
+}
+
+/** Whether a name has an ASCII upper-case letter (only such names can clash with a different spelling). */
+function hasUpper(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
+}
+
+/** Member names are unique, ignoring case (a pairwise scan for short lists, a map for long ones). */
+function checkUnique(members: readonly { readonly name: ast.Id }[], what: string): void {
+  const n = members.length;
+  let upper = false;
+  for (let i = 0; i < n && !upper; i++) upper = hasUpper(members[i]!.name.name);
+  if (n <= 16) {
+    for (let i = 1; i < n; i++) {
+      const name = members[i]!.name;
+      const lower = upper ? name.name.toLowerCase() : name.name;
+      for (let j = 0; j < i; j++) {
+        const prev = members[j]!.name.name;
+        if (prev === name.name) duplicateMember(what, name);
+        if (upper && prev.toLowerCase() === lower) conflictingMember(what, name, prev);
+      }
+    }
+    return;
+  }
+  const seen = new Map<string, string>();
+  for (const { name } of members) {
+    const lower = upper ? name.name.toLowerCase() : name.name;
+    const prev = seen.get(lower);
+    if (prev === name.name) duplicateMember(what, name);
+    if (prev !== undefined) conflictingMember(what, name, prev);
     seen.set(lower, name.name);
   }
-  if (def.kind === 'Flags' && def.flags.length > 32) {
-    fail(Codes.TooManyFlags, `flags \`${def.name.name}\` has ${def.flags.length} flags, but at most 32 are allowed`, def.flags[32]!.name.span);
-  }
+}
+
+function duplicateMember(what: string, name: ast.Id): never {
+  fail(Codes.DuplicateName, `${what} \`${name.name}\` is defined more than once`, name.span);
+}
+
+function conflictingMember(what: string, name: ast.Id, prev: string): never {
+  fail(Codes.DuplicateName, `${what} \`${name.name}\` conflicts with ${what} \`${prev}\` (kebab-case identifiers are case-insensitive)`, name.span);
 }
 
 export const PRIMITIVES = ['bool', 'u8', 'u16', 'u32', 'u64', 's8', 's16', 's32', 's64', 'f32', 'f64', 'char', 'string'];
@@ -241,14 +272,28 @@ export function kindComponents(kind: TypeDefKind): Type[] {
   }
 }
 
-interface TrieNode {
+export interface TrieNode {
   id?: number;
   next?: Map<Type | null, TrieNode>;
 }
 
+/** The constructors of anonymous types, each the root of its own trie. */
+export type AnonTag = 'own' | 'borrow' | 'list' | 'option' | 'future' | 'stream' | 'fixed-length-list' | 'result' | 'map' | 'tuple';
+
 /** Structural interning of anonymous types: a trie per constructor over its component types (no string keys). */
 export class AnonTypes {
-  private readonly roots = new Map<string, TrieNode>();
+  private readonly roots: Record<AnonTag, TrieNode> = {
+    own: {},
+    borrow: {},
+    list: {},
+    option: {},
+    future: {},
+    stream: {},
+    'fixed-length-list': {},
+    result: {},
+    map: {},
+    tuple: {},
+  };
 
   private static step(node: TrieNode, key: Type | null): TrieNode {
     const next = (node.next ??= new Map());
@@ -257,34 +302,44 @@ export class AnonTypes {
     return child;
   }
 
+  /** The node of a one-component type (`list<T>`, `option<T>`, handles, `future<T>`, `stream<T>`). */
+  node1(tag: AnonTag, a: Type | null): TrieNode {
+    return AnonTypes.step(this.roots[tag], a);
+  }
+
+  /** The node of a two-component type (`result<T, E>`, `map<K, V>`, `list<T, N>`). */
+  node2(tag: AnonTag, a: Type | null, b: Type | null): TrieNode {
+    return AnonTypes.step(AnonTypes.step(this.roots[tag], a), b);
+  }
+
+  /** The node of a tuple: its length, then one step per component. */
+  tuple(types: readonly Type[]): TrieNode {
+    let node = AnonTypes.step(this.roots.tuple, types.length);
+    for (const t of types) node = AnonTypes.step(node, t);
+    return node;
+  }
+
   /** The trie node of `kind`; its `id` is the interned type, if any. */
   find(kind: TypeDefKind): TrieNode {
-    let tag: string = kind.tag;
-    if (kind.tag === 'handle') tag = kind.handle;
-    else if (kind.tag === 'tuple') tag = `tuple${kind.types.length}`;
-    let node = this.roots.get(tag);
-    if (!node) this.roots.set(tag, (node = {}));
     switch (kind.tag) {
       case 'handle':
+        return this.node1(kind.handle, kind.type);
       case 'list':
       case 'option':
-        return AnonTypes.step(node, kind.type);
       case 'future':
       case 'stream':
-        return AnonTypes.step(node, kind.type);
+        return this.node1(kind.tag, kind.type);
       case 'fixed-length-list':
-        return AnonTypes.step(AnonTypes.step(node, kind.type), kind.size);
+        return this.node2(kind.tag, kind.type, kind.size);
       case 'result':
-        return AnonTypes.step(AnonTypes.step(node, kind.ok), kind.err);
+        return this.node2(kind.tag, kind.ok, kind.err);
       case 'map':
-        return AnonTypes.step(AnonTypes.step(node, kind.key), kind.value);
+        return this.node2(kind.tag, kind.key, kind.value);
       case 'tuple':
-        for (const t of kind.types) node = AnonTypes.step(node, t);
-        return node;
+        return this.tuple(kind.types);
       default:
         // Records, variants, … are never anonymous in WIT text; keep them distinct.
         return {};
     }
   }
 }
-

@@ -27,6 +27,7 @@ import { toposort, type Dep } from './toposort.js';
 
 import {
   AnonTypes,
+  type TrieNode,
   MAP_KEYS,
   PRIMITIVES,
   attributesOf,
@@ -45,6 +46,9 @@ import {
 } from './syntax-helpers.js';
 
 export { attributesOf, astPackageName, kindComponents, versionOf, type DeclList } from './syntax-helpers.js';
+/** Shared kinds of free functions (never mutated: linking replaces only kinds that name a resource). */
+const FREESTANDING: FunctionKind = { tag: 'freestanding' };
+const ASYNC_FREESTANDING: FunctionKind = { tag: 'async-freestanding' };
 type ItemRef = { readonly kind: 'interface' | 'world'; readonly id: number };
 type Lookup = { kind: 'type'; id: number } | { kind: 'item'; what: string };
 
@@ -185,18 +189,18 @@ export class PackageResolver {
     return this.worlds.length - 1;
   }
 
-  private allocType(t: TypeDef): number {
-    // One property order for every type definition keeps property access monomorphic.
-    this.types.push({
-      name: t.name,
-      kind: t.kind,
-      owner: t.owner,
-      docs: t.docs,
-      stability: t.stability,
-      externalId: t.externalId,
-      span: t.span,
-    });
-    return this.types.length - 1;
+  /** Adds a type definition (one object shape for all of them keeps property access monomorphic). */
+  private allocType(
+    name: string | null,
+    kind: TypeDefKind,
+    owner: TypeOwner,
+    docs: string | undefined,
+    stability: Stability | undefined,
+    externalId: string | undefined,
+    span: Span | undefined,
+  ): number {
+    const t: TypeDef = { name, kind, owner, docs, stability, externalId, span };
+    return this.types.push(t) - 1;
   }
 
   // ---- package-level passes ----------------------------------------------------------------------------------
@@ -326,13 +330,7 @@ export class PackageResolver {
         const lookup = this.interfaceTypes[iface]!;
         for (const n of v.names) {
           if (lookup.has(n.name.name)) continue;
-          const id = this.allocType({
-            name: n.name.name,
-            kind: { tag: 'unknown' },
-            owner: { interface: iface },
-            stability,
-            span: n.name.span,
-          });
+          const id = this.allocType(n.name.name, { tag: 'unknown' }, { interface: iface }, undefined, stability, undefined, n.name.span);
           lookup.set(n.name.name, { kind: 'type', id });
           this.interfaces[iface]!.types.set(n.name.name, id);
         }
@@ -382,8 +380,15 @@ export class PackageResolver {
     for (const item of items) {
       if (item.kind === 'FuncItem') {
         this.defineName(item.name, { kind: 'item', what: 'function' });
-        const kind: FunctionKind = item.func.async ? { tag: 'async-freestanding' } : { tag: 'freestanding' };
-        const f = recover(this.errors, () => this.resolveFunction(item.docs, item.attributes, item.name.name, item.func, kind, item.name.span));
+        const kind: FunctionKind = item.func.async ? ASYNC_FREESTANDING : FREESTANDING;
+        let f: Func | undefined;
+        try {
+          f = this.resolveFunction(item.docs, item.attributes, item.name.name, item.func, kind, item.name.span);
+        } catch (e) {
+          f = recover(this.errors, () => {
+            throw e;
+          });
+        }
         if (f) funcs.push(f);
       } else if (item.kind === 'Resource') {
         for (const m of item.members ?? []) {
@@ -435,7 +440,7 @@ export class PackageResolver {
       }
       if (found.kind === 'item') fail(Codes.WrongKind, `cannot import ${found.what} \`${n.name.name}\``, n.name.span);
       const name = n.as ?? n.name;
-      const id = this.allocType({ name: name.name, kind: { tag: 'type', type: found.id }, owner, stability, externalId, span: name.span });
+      const id = this.allocType(name.name, { tag: 'type', type: found.id }, owner, undefined, stability, externalId, name.span);
       if (this.poisoned.has(found.id)) this.poisoned.add(id);
       this.defineName(name, { kind: 'type', id });
     }
@@ -466,16 +471,8 @@ export class PackageResolver {
       const { stability, externalId } = attributesOf(def.attributes);
       // A typedef that fails is still defined (as a poisoned type) so that the rest of the scope is checked;
       // errors that only repeat its failure are dropped.
-      const kind = bad.has(name) ? undefined : recover(this.errors, () => this.resolveTypeDefKind(def, stability));
-      const id = this.allocType({
-        name,
-        kind: kind ?? { tag: 'unknown' },
-        owner,
-        docs: docsText(def.docs),
-        stability,
-        externalId,
-        span: def.name.span,
-      });
+      const kind = bad.has(name) ? undefined : this.tryTypeDefKind(def, stability);
+      const id = this.allocType(name, kind ?? { tag: 'unknown' }, owner, docsText(def.docs), stability, externalId, def.name.span);
       if (!kind) this.poisoned.add(id);
       this.defineName(def.name, { kind: 'type', id });
     }
@@ -503,6 +500,17 @@ export class PackageResolver {
       );
     }
     return bad;
+  }
+
+  /** `resolveTypeDefKind`, recording its error (no closure: this runs for every typedef). */
+  private tryTypeDefKind(def: ast.TypeDef, stability: Stability | undefined): TypeDefKind | undefined {
+    try {
+      return this.resolveTypeDefKind(def, stability);
+    } catch (e) {
+      return recover(this.errors, () => {
+        throw e;
+      });
+    }
   }
 
   private resolveTypeDefKind(def: ast.TypeDef, stability: Stability | undefined): TypeDefKind {
@@ -619,10 +627,66 @@ export class PackageResolver {
     }
   }
 
-  /** Resolves a type expression in a value position, interning anonymous types. */
+  /**
+   * Resolves a type expression in a value position, interning anonymous types. The same checks, in the same order,
+   * as `resolveKind`, but a kind object is only built for a type that is new (most type expressions are repeats).
+   */
   resolveType(t: ast.TypeExpr, stability: Stability | undefined): Type {
-    const kind = this.resolveKind(t, stability);
-    return this.anonType(kind, stability, t);
+    const anon = this.anonTypes;
+    let node: TrieNode;
+    let kind: TypeDefKind | undefined;
+    switch (t.kind) {
+      case 'Primitive':
+        return t.name;
+      case 'Named':
+        return this.resolveTypeName(t.name);
+      case 'Handle': {
+        const type = this.validateResource(t.resource);
+        if (t.handle === 'own') return type;
+        node = anon.node1('borrow', type);
+        if (node.id === undefined) kind = { tag: 'handle', handle: 'borrow', type };
+        break;
+      }
+      case 'List': {
+        if (t.length && t.length.value === 0) return this.anonType(this.resolveKind(t, stability), stability, t);
+        const type = this.resolveType(t.element, stability);
+        if (t.length) {
+          const size = t.length.value;
+          node = anon.node2('fixed-length-list', type, size);
+          if (node.id === undefined) kind = { tag: 'fixed-length-list', type, size };
+        } else {
+          node = anon.node1('list', type);
+          if (node.id === undefined) kind = { tag: 'list', type };
+        }
+        break;
+      }
+      case 'Option': {
+        const type = this.resolveType(t.inner, stability);
+        node = anon.node1('option', type);
+        if (node.id === undefined) kind = { tag: 'option', type };
+        break;
+      }
+      case 'Result': {
+        const ok = t.ok ? this.resolveType(t.ok, stability) : null;
+        const err = t.err ? this.resolveType(t.err, stability) : null;
+        node = anon.node2('result', ok, err);
+        if (node.id === undefined) kind = { tag: 'result', ok, err };
+        break;
+      }
+      case 'Future':
+      case 'Stream': {
+        const type = t.payload ? this.resolveType(t.payload, stability) : null;
+        const tag = t.kind === 'Future' ? 'future' : 'stream';
+        node = anon.node1(tag, type);
+        if (node.id === undefined) kind = { tag, type };
+        break;
+      }
+      default:
+        // Tuples and maps: rarer, resolved through their kind.
+        return this.anonType(this.resolveKind(t, stability), stability, t);
+    }
+    if (kind !== undefined) node.id = this.allocType(null, kind, null, undefined, stability ?? this.findStability(kind), undefined, typeSpan(t));
+    return node.id!;
   }
 
   /**
@@ -635,7 +699,7 @@ export class PackageResolver {
     const node = this.anonTypes.find(kind);
     if (node.id === undefined) {
       const span = 'kind' in at ? typeSpan(at) : at;
-      node.id = this.allocType({ name: null, kind, owner: null, stability: stability ?? this.findStability(kind), span });
+      node.id = this.allocType(null, kind, null, undefined, stability ?? this.findStability(kind), undefined, span);
     }
     return node.id;
   }
@@ -671,22 +735,25 @@ export class PackageResolver {
   ): Func {
     const { stability, externalId } = attributesOf(attributes);
     const params: { name: string; type: Type }[] = [];
-    const seen = new Map<string, Span>();
-    if (kind.tag === 'method' || kind.tag === 'async-method') {
+    const isMethod = kind.tag === 'method' || kind.tag === 'async-method';
+    if (isMethod) {
       const borrow: TypeDefKind = { tag: 'handle', handle: 'borrow', type: kind.resource };
       params.push({ name: 'self', type: this.anonType(borrow, undefined, span) });
-      seen.set('self', span);
     }
-    for (const p of func.params) {
+    const ps = func.params;
+    for (let i = 0; i < ps.length; i++) {
+      const p = ps[i]!;
       const type = this.resolveType(p.type, undefined);
-      const prev = seen.get(p.name.name);
+      const name = p.name.name;
+      // Parameter lists are short: a linear scan beats a map.
+      let prev: Span | undefined = isMethod && name === 'self' ? span : undefined;
+      for (let j = 0; prev === undefined && j < i; j++) if (ps[j]!.name.name === name) prev = ps[j]!.name.span;
       if (prev) {
-        fail(Codes.DuplicateName, `param \`${p.name.name}\` is defined more than once`, p.name.span, {
+        fail(Codes.DuplicateName, `param \`${name}\` is defined more than once`, p.name.span, {
           labels: [{ span: prev, message: 'first defined here' }],
         });
       }
-      seen.set(p.name.name, p.name.span);
-      params.push({ name: p.name.name, type });
+      params.push({ name, type });
     }
     let result: Type | undefined;
     if (kind.tag === 'constructor') {
@@ -815,7 +882,7 @@ export class PackageResolver {
           item.attributes,
           k.name.name,
           k.func,
-          k.func.async ? { tag: 'async-freestanding' } : { tag: 'freestanding' },
+          k.func.async ? ASYNC_FREESTANDING : FREESTANDING,
           k.name.span,
         );
         return { tag: 'function', func, span: k.name.span };
