@@ -5,7 +5,6 @@
  * post-return function runs (`may_leave`), and host imports that throw a non-`result` error trapping the instance.
  */
 import { describe, expect, it } from 'vitest';
-import { Trap } from '../../src/bindgen/host/runtime.js';
 import { wasm } from '../support/wasm.js';
 import { instantiateWat, isTrap, thrown } from './wat-host.js';
 
