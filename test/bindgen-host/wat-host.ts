@@ -22,10 +22,27 @@ export function hostSource(wit: string, world?: string): string {
   return [...generateHost(loaded.resolve, id, { runtime }).values()][0]!;
 }
 
+/** Generated bindings bundled with their runtime, which is re-exported as `rt` (the very copy the bindings use). */
+export interface Bindings {
+  instantiate(module: unknown, imports: object): Promise<any>;
+  rt: typeof import('../../src/bindgen/host/runtime.js');
+}
+
+/** Generates and bundles the host bindings of `wit`, re-exporting their runtime as `rt`. */
+export async function bindings(wit: string): Promise<Bindings> {
+  const source = `${hostSource(wit)}\nexport * as rt from ${JSON.stringify(runtime)};\n`;
+  return (await importGenerated(source, repo)) as unknown as Bindings;
+}
+
 /** Generates, bundles and instantiates the host bindings of `wit` over the core module `wat`. */
 export async function instantiateWat(wit: string, wat: string, imports: object): Promise<any> {
   const { instantiate } = await importGenerated(hostSource(wit), repo);
   return instantiate(new wasm.Module(await assemble(wat)), imports as never);
+}
+
+/** Assembles `wat` into a compiled core module. */
+export async function coreModule(wat: string): Promise<unknown> {
+  return new wasm.Module(await assemble(wat));
 }
 
 /** The error `call` throws (fails the test when it returns). */

@@ -19,6 +19,7 @@ export function namespaceContext(plan: HostPlan, owner: ModuleOwner): TypeContex
     names,
     helper: (h) => names.helper(h),
     ref: (id) => qualifiedRef(plan, id, owner),
+    errorContext: ERROR_CONTEXT,
   };
 }
 
@@ -32,9 +33,16 @@ function qualifiedRef(plan: HostPlan, id: number, from: ModuleOwner | undefined)
   return ns === undefined ? 'unknown' : `${ns}.${local}`;
 }
 
+/**
+ * The TS type of `error-context` in host bindings: the runtime's `ErrorContext` class, which is what lifting gives
+ * and lowering takes (jco types it `number`, a handle index that means nothing to a host).
+ */
+export const ERROR_CONTEXT = 'rt.ErrorContext';
+
 /** A TypeContext for top-level code: every named type is `Namespace.Name`; helpers are top-level aliases. */
 export class TopContext implements TypeContext {
   readonly used = new Set<Helper>();
+  readonly errorContext = ERROR_CONTEXT;
   constructor(private readonly plan: HostPlan) {}
   get resolve() {
     return this.plan.resolve;

@@ -25,6 +25,8 @@ export interface TypeContext {
   ref(id: number): string;
   /** The local name of a helper alias; the generator emits it. */
   helper(name: Helper): string;
+  /** TS type text of `error-context` (default `number`, jco's; the host bindings use their runtime's class). */
+  readonly errorContext?: string;
 }
 
 const TYPED_ARRAYS: Readonly<Record<string, string>> = {
@@ -80,6 +82,7 @@ export function isNullable(resolve: Resolve, t: Type): boolean {
 
 /** TS type text for `t`. */
 export function typeText(ctx: TypeContext, t: Type): string {
+  if (t === 'error-context' && ctx.errorContext !== undefined) return ctx.errorContext;
   if (typeof t === 'string') return primitiveText(t);
   const def = ctx.resolve.types[t];
   if (!def) return 'unknown';
