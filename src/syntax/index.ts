@@ -36,7 +36,7 @@ export function parse(text: string, path: string, options: ParseOptions = {}): P
   const maxErrors = Math.max(1, options.maxErrors ?? 100);
   try {
     const lexed = lex(source);
-    const r = parser().parseTokens(source, lexed.tokens, lexed.comments, {
+    const r = parser().parseTokens(source, lexed.tokens, lexed.comments, lexed.payloads, {
       maxErrors,
       lexErrors: lexed.diagnostics.length + lexed.forbidden.length,
     });

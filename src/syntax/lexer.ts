@@ -7,8 +7,8 @@
  * digits; string literals (for `@external-id`) support the escapes of wit-parser. Problems are reported as
  * diagnostics and the scanner carries on, so the parser always gets a token stream.
  *
- * Identifier validity (kebab-case) is checked here but stored on the token (`payload`), because wit-parser reports
- * it only when the parser takes the token as a name.
+ * Identifier validity (kebab-case) is checked here but only recorded (`payloads`), because wit-parser reports it
+ * only when the parser takes the token as a name.
  */
 import { Codes } from '../diagnostics/codes.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -28,6 +28,8 @@ export interface LexResult {
   readonly forbidden: Diagnostic[];
   /** Other lexical errors, in source order. */
   readonly diagnostics: Diagnostic[];
+  /** The kebab-case error of an invalid identifier token; the decoded value of a valid string literal token. */
+  readonly payloads: ReadonlyMap<Token, string>;
 }
 
 /** At most this many diagnostics are collected by the lexer (the parser bounds the total anyway). */
@@ -53,16 +55,8 @@ single[64] = T.At;
 single[43] = T.Plus;
 
 /** Makes a token; always the same object shape (chevrotain reads tokens in hot loops). */
-function tok(
-  image: string,
-  startOffset: number,
-  endOffset: number,
-  tokenType: TokenType,
-  tokenTypeIdx: number,
-  commentsBefore: number,
-  payload: string | undefined,
-): Token {
-  return { image, startOffset, endOffset, tokenType, tokenTypeIdx, commentsBefore, payload };
+function tok(image: string, startOffset: number, endOffset: number, tokenType: TokenType, tokenTypeIdx: number): Token {
+  return { image, startOffset, endOffset, tokenType, tokenTypeIdx };
 }
 
 /** Scans a whole file. */
@@ -72,6 +66,7 @@ export function lex(source: Source): LexResult {
   const tokens: Token[] = [];
   const comments: Token[] = [];
   const diagnostics: Diagnostic[] = [];
+  const payloads = new Map<Token, string>();
   const forbidden = scanForbidden(source);
   const report = (code: string, message: string, start: number, end: number): void => {
     if (diagnostics.length < MAX_LEX_ERRORS) {
@@ -81,15 +76,17 @@ export function lex(source: Source): LexResult {
   const word = (start: number, end: number, simple: boolean): void => {
     const kw = keywordAt(text, start, end - start);
     if (kw !== undefined) {
-      tokens.push(tok(kw.word, start, end - 1, kw.type, kw.type.tokenTypeIdx!, comments.length, undefined));
+      tokens.push(tok(kw.word, start, end - 1, kw.type, kw.type.tokenTypeIdx!));
     } else {
       const image = text.slice(start, end);
+      const t = tok(image, start, end - 1, T.Id, idIdx);
       const err = simple ? undefined : validateId(image);
-      tokens.push(tok(image, start, end - 1, T.Id, idIdx, comments.length, err));
+      if (err !== undefined) payloads.set(t, err);
+      tokens.push(t);
     }
   };
   const comment = (start: number, end: number): void => {
-    comments.push(tok(text.slice(start, end), start, end - 1, T.Comment, commentIdx, -1, undefined));
+    comments.push(tok(text.slice(start, end), start, end - 1, T.Comment, commentIdx));
   };
 
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -106,7 +103,7 @@ export function lex(source: Source): LexResult {
     }
     const one = single[c];
     if (one !== undefined) {
-      tokens.push(tok(singleImages[c]!, i, i, one, one.tokenTypeIdx!, comments.length, undefined));
+      tokens.push(tok(singleImages[c]!, i, i, one, one.tokenTypeIdx!));
       i++;
       continue;
     }
@@ -134,7 +131,7 @@ export function lex(source: Source): LexResult {
     if (c >= 48 && c <= 57) {
       i++;
       while (i < n && isDigit(text.charCodeAt(i))) i++;
-      tokens.push(tok(text.slice(start, i), start, i - 1, T.Integer, integerIdx, comments.length, undefined));
+      tokens.push(tok(text.slice(start, i), start, i - 1, T.Integer, integerIdx));
       continue;
     }
     let type: TokenType | undefined;
@@ -189,7 +186,9 @@ export function lex(source: Source): LexResult {
       }
     }
     if (type !== undefined) {
-      tokens.push(tok(text.slice(start, i), start, i - 1, type, type.tokenTypeIdx!, comments.length, payload));
+      const t = tok(text.slice(start, i), start, i - 1, type, type.tokenTypeIdx!);
+      if (payload !== undefined) payloads.set(t, payload);
+      tokens.push(t);
       continue;
     }
     // Anything else: an unexpected character (forbidden code points were reported already).
@@ -198,7 +197,7 @@ export function lex(source: Source): LexResult {
     if (!isForbidden(c)) report(Codes.UnexpectedCharacter, `unexpected character ${rustChar(cp)}`, i, i + width);
     i += width;
   }
-  return { tokens, comments, forbidden, diagnostics };
+  return { tokens, comments, forbidden, diagnostics, payloads };
 }
 
 const commentIdx = T.Comment.tokenTypeIdx!;

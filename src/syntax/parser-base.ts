@@ -20,6 +20,10 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   /** Number of real tokens (chevrotain pads the token array with EOF sentinels while parsing). */
   protected tokenCount = 0;
   protected comments: readonly Token[] = [];
+  /** The lexer's payloads: identifier errors and string literal values. */
+  protected payloads: ReadonlyMap<Token, string> = new Map();
+  /** Index of the first comment not yet behind the parser (docs lookups move forward through the file). */
+  protected commentCursor = 0;
   /** Syntax errors found by the rules' actions (identifiers, versions, attributes, limits). */
   protected extra: Diagnostic[] = [];
   /** Errors wit-parser reports only after parsing the whole file (nested package placement). */
@@ -37,8 +41,17 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   }
 
   /** Prepares a parse of `tokens` (chevrotain resets its own state when `input` is set). */
-  protected prepare(source: Source, tokens: Token[], comments: Token[], maxErrors: number, lexErrors: number): void {
+  protected prepare(
+    source: Source,
+    tokens: Token[],
+    comments: Token[],
+    payloads: ReadonlyMap<Token, string>,
+    maxErrors: number,
+    lexErrors: number,
+  ): void {
     this.source = source;
+    this.payloads = payloads;
+    this.commentCursor = 0;
     this.tokens = tokens;
     this.tokenCount = tokens.length;
     this.comments = comments;
@@ -58,6 +71,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     this.input = [];
     this.tokens = [];
     this.comments = [];
+    this.payloads = new Map();
     this.extra = [];
     this.late = [];
     this.header = undefined;
@@ -90,12 +104,19 @@ export abstract class ParserBase extends EmbeddedActionsParser {
 
   /** The comments between the last consumed token and the next one (`LA(1)`), as docs. */
   protected docsNext(): A.Docs | undefined {
-    const next = this.LA(1) as Partial<Token>;
-    const e = next.commentsBefore ?? this.comments.length;
-    const s = this.lexerState() < 0 ? 0 : (this.LA(0) as Token).commentsBefore;
+    const comments = this.comments;
+    const from = this.lexerState() < 0 ? 0 : (this.LA(0) as Token).endOffset + 1;
+    const next = this.LA(1);
+    const to = T.isEof(next) ? Infinity : next.startOffset;
+    let s = this.commentCursor;
+    if (s > 0 && comments[s - 1]!.startOffset >= from) s = firstCommentFrom(comments, from);
+    while (s < comments.length && comments[s]!.startOffset < from) s++;
+    let e = s;
+    while (e < comments.length && comments[e]!.startOffset < to) e++;
+    this.commentCursor = s;
     if (e <= s) return undefined;
-    const comments = this.comments.slice(s, e);
-    return { span: this.span(comments[0]!.startOffset, comments[comments.length - 1]!.endOffset! + 1), comments };
+    const list = comments.slice(s, e);
+    return { span: this.span(list[0]!.startOffset, list[list.length - 1]!.endOffset + 1), comments: list };
   }
 
   /** Consumes an identifier (`foo` or `%foo`), checking it is kebab-case where wit-parser checks it. */
@@ -106,9 +127,8 @@ export abstract class ParserBase extends EmbeddedActionsParser {
 
   protected makeId(tok: Token): A.Id {
     const escaped = tok.tokenType === T.ExplicitId;
-    if (tok.payload !== undefined) {
-      this.report(Codes.InvalidIdentifier, tok.payload, this.pointSpan(tok.startOffset));
-    }
+    const error = this.payloads.get(tok);
+    if (error !== undefined) this.report(Codes.InvalidIdentifier, error, this.pointSpan(tok.startOffset));
     return { kind: 'Id', span: this.tokSpan(tok), name: escaped ? tok.image.slice(1) : tok.image, escaped };
   }
 
@@ -326,6 +346,18 @@ function hintsFor(message: string, found: IToken | undefined): string[] {
   if (message.startsWith('unknown attribute')) return ['the attributes are @since, @unstable, @deprecated and @external-id'];
   if (message.endsWith('nesting too deep')) return ['the limit is 100 levels'];
   return [];
+}
+
+/** Index of the first comment starting at or after `offset` (binary search; comments are in source order). */
+function firstCommentFrom(comments: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = comments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (comments[mid]!.startOffset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** chevrotain's token-position accessors (public at runtime, missing from its type declarations). */

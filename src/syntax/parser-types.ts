@@ -210,7 +210,7 @@ export abstract class TypeRules extends ParserBase {
     }
     if (REC || which === 'external-id') {
       const s = this.CONSUME(T.StringLiteral) as Token;
-      value = s.payload ?? '';
+      value = REC ? '' : (this.payloads.get(s) ?? '');
     }
     this.CONSUME(T.RParen);
     if (REC) return REC_NODE;

@@ -63,9 +63,10 @@ export class WitParser extends TypeRules {
     source: Source,
     tokens: Token[],
     comments: Token[],
+    payloads: ReadonlyMap<Token, string>,
     options: { maxErrors: number; lexErrors: number },
   ): { file: A.File; errors: Diagnostic[]; late: Diagnostic[]; truncated: boolean } {
-    this.prepare(source, tokens, comments, options.maxErrors, options.lexErrors);
+    this.prepare(source, tokens, comments, payloads, options.maxErrors, options.lexErrors);
     let truncated = false;
     try {
       this.file();

@@ -8,20 +8,13 @@
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 
 /**
- * A lexed token: chevrotain's `IToken` (`image`, `startOffset`, inclusive `endOffset`, `tokenType`, `tokenTypeIdx`)
- * plus two indices into the comment list, so the parser can collect the comments that precede a token as docs.
+ * A lexed token: chevrotain's `IToken` with `image`, `startOffset`, an inclusive `endOffset`, `tokenType` and
+ * `tokenTypeIdx` (nothing else, to keep the hundreds of thousands of tokens of a large file small). What the lexer
+ * knows beyond that — an identifier's kebab-case error, a string literal's decoded value — is in
+ * `LexResult.payloads`.
  */
 export interface Token extends IToken {
-  /**
-   * Number of comments before this token (an index into `File.comments`): the comments between tokens `i - 1` and
-   * `i` are `comments[tokens[i - 1].commentsBefore … tokens[i].commentsBefore)`.
-   */
-  commentsBefore: number;
-  /**
-   * A lexical problem found while scanning this token that wit-parser only reports when the parser uses the token
-   * (an invalid identifier), or the decoded value of a string literal.
-   */
-  payload: string | undefined;
+  endOffset: number;
 }
 
 const NA = Lexer.NA;

@@ -32,12 +32,16 @@ describe('tokens', () => {
     expect(kinds('1.22.003')).toEqual(['Integer', 'Period', 'Integer', 'Period', 'Integer']);
   });
 
-  it('keeps comments apart, counts them before each token, and skips a BOM and CRLF', () => {
+  it('keeps comments apart and skips a BOM and CRLF', () => {
     const r = lex(new Source('t.wit', '\ufeff// a\r\n/* b /* nested */ */ x /**/ y'));
     expect(r.tokens.map((t) => t.image)).toEqual(['x', 'y']);
     expect(r.comments.map((c) => c.image)).toEqual(['// a', '/* b /* nested */ */', '/**/']);
-    expect(r.tokens.map((t) => t.commentsBefore)).toEqual([2, 3]);
     expect(r.diagnostics).toEqual([]);
+  });
+
+  it('records identifier errors and string values as payloads', () => {
+    const r = lex(new Source('t.wit', 'Foo ok "a\\u{41}"'));
+    expect(r.tokens.map((t) => r.payloads.get(t))).toEqual(["invalid character in identifier 'o'", undefined, 'aA']);
   });
 
   it('uses UTF-16 offsets with an inclusive endOffset', () => {
