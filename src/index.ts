@@ -28,11 +28,13 @@ export {
   worldKeyString,
   worldKeyName,
   functionResource,
+  LoadCache,
 } from './resolve/index.js';
 export type {
   FileHost,
   LoadOptions,
   LoadResult,
+  LoadCacheStats,
   Resolve,
   Package,
   PackageName,

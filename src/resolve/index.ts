@@ -10,6 +10,7 @@ export type { FileHost } from './host.js';
 export { memoryHost } from './host.js';
 export { loadPath, findPackageKey } from './load.js';
 export type { LoadOptions, LoadResult } from './load.js';
+export { LoadCache, type LoadCacheStats } from './cache.js';
 export { resolveToJson } from './json.js';
 export { selectWorld } from './select.js';
 export type * from './model.js';

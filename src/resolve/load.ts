@@ -16,6 +16,8 @@ import { comparePackageNames, compareSemVer, emptyResolve, packageNameToString }
 import { PackageResolver, type UnresolvedPackage } from './unresolved.js';
 import { Remap } from './link.js';
 import { decodeWitPackage, type DecodedPackage } from './binary.js';
+import type { ParseResult } from '../syntax/index.js';
+import { featureKey, resolvePrefix, sameParses, type Group, type LoadCache } from './cache.js';
 
 export interface LoadOptions {
   /** Extra dependency folders, read like `deps/` (after it). */
@@ -31,6 +33,12 @@ export interface LoadOptions {
   readonly packageDirs?: readonly string[];
   /** How to describe `packageDirs` in "package not found" notes (e.g. where they were found). */
   readonly packageDirsLabel?: string;
+  /**
+   * Incremental loading: a cache kept by the caller across loads (`new LoadCache()`). Files whose text is unchanged
+   * are not parsed again, packages whose files all kept their parse are not resolved again, and the packages linked
+   * before the first changed one are taken over from the previous load. The result is the same as without it.
+   */
+  readonly cache?: LoadCache;
 }
 
 export interface LoadResult {
@@ -42,11 +50,13 @@ export interface LoadResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-interface Group {
-  readonly main: UnresolvedPackage | undefined;
-  readonly nested: UnresolvedPackage[];
-  /** Context layers for errors in this group's packages while linking. */
-  readonly isRoot: boolean;
+/** Where a package of the package graph came from (to resolve it again when its phase-A result was consumed). */
+interface Entry {
+  pkg: UnresolvedPackage;
+  readonly root: boolean;
+  readonly group: Group;
+  /** -1 for the group's main package, else the index of the nested package. */
+  readonly index: number;
 }
 
 const trimSlash = (p: string) => (p.length > 1 ? p.replace(/\/+$/, '') : p);
@@ -67,32 +77,71 @@ class Loader {
     this.diagnostics.push(context.length > 0 ? { ...d, context: [...context, ...(d.context ?? [])] } : d);
   }
 
-  private read(path: string, context: readonly string[]): string | undefined {
+  /** A file's text (without a byte order mark), or the diagnostic for failing to read it. */
+  private read(path: string): string | Diagnostic {
     try {
       const text = this.host.readFile(path);
-      if (text === undefined) {
-        this.report(diagnostic({ code: Codes.Io, message: `failed to read file [${path}]` }), context);
-      }
-      return text?.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+      if (text === undefined) return diagnostic({ code: Codes.Io, message: `failed to read file [${path}]` });
+      return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      this.report(diagnostic({ code: /utf-8/.test(message) ? Codes.InvalidUtf8 : Codes.Io, message }), context);
-      return undefined;
+      return diagnostic({ code: /utf-8/.test(message) ? Codes.InvalidUtf8 : Codes.Io, message });
     }
   }
 
   /** Parses and resolves (phase A) the files of one package. Returns undefined main when it failed. */
   parseFiles(paths: readonly string[], context: readonly string[], isRoot: boolean): Group {
+    const sorted = [...paths].sort();
+    const texts = sorted.map((p) => this.read(p));
+    const cache = this.options.cache;
+    if (cache === undefined || texts.some((t) => typeof t !== 'string')) return this.phaseA(sorted, texts, undefined, context, isRoot);
+    const parses = sorted.map((p, i) => cache.parse(p, texts[i] as string));
+    const key = `${isRoot ? 'root' : 'dep'}\u0000${context.join('\u0001')}\u0000${sorted.join('\u0001')}`;
+    const hit = cache.groups.get(key);
+    if (hit !== undefined && sameParses(hit.parses, parses)) {
+      this.diagnostics.push(...hit.diagnostics);
+      if (hit.failed) this.phaseAFailed = true;
+      return hit.group;
+    }
+    const before = this.diagnostics.length;
+    const failedBefore = this.phaseAFailed;
+    this.phaseAFailed = false;
+    const group = this.phaseA(sorted, texts, parses, context, isRoot);
+    const failed = this.phaseAFailed;
+    this.phaseAFailed ||= failedBefore;
+    // Resolving the group again (when its packages were consumed by a previous link) reports nothing new.
+    group.redo = () => {
+      const n = this.diagnostics.length;
+      const again = this.phaseA(sorted, texts, parses, context, isRoot);
+      this.diagnostics.length = n;
+      group.main = again.main;
+      group.nested = again.nested;
+    };
+    cache.groups.set(key, { parses, group, diagnostics: this.diagnostics.slice(before), failed });
+    return group;
+  }
+
+  /** Phase A over read texts (and their parses, when cached); reports as it goes, in wit-parser's order. */
+  private phaseA(
+    sorted: readonly string[],
+    texts: readonly (string | Diagnostic)[],
+    parses: readonly ParseResult[] | undefined,
+    context: readonly string[],
+    isRoot: boolean,
+  ): Group {
     const resolver = new PackageResolver();
     const nested: UnresolvedPackage[] = [];
+    const stats = this.options.cache?.stats;
     let ok = true;
-    for (const path of [...paths].sort()) {
-      const text = this.read(path, context);
-      if (text === undefined) {
+    for (let i = 0; i < sorted.length; i++) {
+      const path = sorted[i]!;
+      const text = texts[i]!;
+      if (typeof text !== 'string') {
+        this.report(text, context);
         ok = false;
         continue;
       }
-      const { file, diagnostics } = parse(text, path);
+      const { file, diagnostics } = parses?.[i] ?? parse(text, path);
       const errors = diagnostics.filter((d) => d.severity === 'error');
       for (const d of diagnostics) this.report(d, context);
       if (errors.length > 0) {
@@ -109,6 +158,7 @@ class Loader {
           const r = new PackageResolver();
           r.push(item, { items: item.items });
           nested.push(r.resolve());
+          if (stats) stats.packagesResolved++;
         } catch (e) {
           // wit-parser stops here; we go on so that independent errors of the root package are reported too.
           this.catch(e, context);
@@ -125,7 +175,9 @@ class Loader {
     }
     if (!ok) return { main: undefined, nested, isRoot };
     try {
-      return { main: resolver.resolve(), nested, isRoot };
+      const main = resolver.resolve();
+      if (stats) stats.packagesResolved++;
+      return { main, nested, isRoot };
     } catch (e) {
       this.catch(e, context);
       return { main: undefined, nested, isRoot };
@@ -273,10 +325,10 @@ export function loadPath(host: FileHost, path: string, options: LoadOptions = {}
 }
 
 function link(loader: Loader, groups: Group[], outer: readonly string[], options: LoadOptions): LoadResult {
-  const byName = new Map<string, { pkg: UnresolvedPackage; root: boolean }>();
+  const byName = new Map<string, Entry>();
   const failed = new Set<string>();
   let duplicate = false;
-  const insert = (pkg: UnresolvedPackage, root: boolean) => {
+  const insert = (pkg: UnresolvedPackage, root: boolean, group: Group, index: number) => {
     const key = packageNameToString(pkg.name);
     const prev = byName.get(key);
     if (prev) {
@@ -290,12 +342,12 @@ function link(loader: Loader, groups: Group[], outer: readonly string[], options
       );
       return;
     }
-    byName.set(key, { pkg, root });
+    byName.set(key, { pkg, root, group, index });
   };
   let anyFailed = false;
   for (const g of groups) {
-    for (const p of g.nested) insert(p, g.isRoot);
-    if (g.main) insert(g.main, g.isRoot);
+    g.nested.forEach((p, i) => insert(p, g.isRoot, g, i));
+    if (g.main) insert(g.main, g.isRoot, g, -1);
     else anyFailed = true;
   }
   // Built-in packages: parse only those referenced and missing, transitively.
@@ -310,9 +362,11 @@ function link(loader: Loader, groups: Group[], outer: readonly string[], options
         const dir = index.find(dep.name);
         if (!dir) continue;
         const g = loader.parseDir(dir, outer, false);
-        for (const p of [...g.nested, ...(g.main ? [g.main] : [])]) {
+        const found: [UnresolvedPackage, number][] = g.nested.map((p, i) => [p, i]);
+        if (g.main) found.push([g.main, -1]);
+        for (const [p, i] of found) {
           if (!byName.has(packageNameToString(p.name))) {
-            byName.set(packageNameToString(p.name), { pkg: p, root: false });
+            byName.set(packageNameToString(p.name), { pkg: p, root: false, group: g, index: i });
             pending.push(p);
           }
         }
@@ -323,11 +377,11 @@ function link(loader: Loader, groups: Group[], outer: readonly string[], options
 
   const sorted = [...byName.values()].sort((a, b) => comparePackageNames(a.pkg.name, b.pkg.name));
   const allNames = sorted.map((s) => s.pkg.name);
-  const order: { pkg: UnresolvedPackage; root: boolean }[] = [];
+  const order: Entry[] = [];
   const done = new Set<string>();
   const visiting = new Set<string>();
   let cycle = false;
-  const visit = (entry: { pkg: UnresolvedPackage; root: boolean }): boolean => {
+  const visit = (entry: Entry): boolean => {
     const key = packageNameToString(entry.pkg.name);
     if (done.has(key)) return true;
     for (const dep of entry.pkg.foreignDeps.values()) {
@@ -356,12 +410,32 @@ function link(loader: Loader, groups: Group[], outer: readonly string[], options
   }
   if (cycle || anyFailed || loader.phaseAFailed) return { resolve: undefined, main: [], diagnostics: loader.diagnostics };
 
-  const resolve = emptyResolve(options.features ?? [], options.allFeatures ?? false);
+  let resolve = emptyResolve(options.features ?? [], options.allFeatures ?? false);
   const main: number[] = [];
   for (const b of loader.binaries) appendDecoded(resolve, b);
   if (groups.length === 0 && resolve.packages.length > 0) main.push(resolve.packages.length - 1);
   const index = options.packageDirs?.length ? new PackageDirIndex(loader, options.packageDirs) : undefined;
-  for (const entry of order) {
+  // Incremental: take over the packages linked last time before the first one that changed.
+  const cache = loader.binaries.length === 0 ? options.cache : undefined;
+  const features = featureKey(options.features, options.allFeatures);
+  const prev = cache?.linked?.featureKey === features ? cache.linked : undefined;
+  let reused = 0;
+  if (prev) {
+    while (reused < order.length && reused < prev.entries.length && order[reused]!.pkg === prev.entries[reused]!.pkg && order[reused]!.root === prev.entries[reused]!.root) {
+      reused++;
+    }
+    if (reused > 0) resolve = resolvePrefix(prev.resolve, prev.marks[reused - 1]!, resolve.features, resolve.allFeatures);
+    for (let i = 0; i < reused; i++) if (prev.entries[i]!.root) main.push(prev.entries[i]!.id);
+  }
+  const linked = prev ? prev.entries.slice(0, reused) : [];
+  const marks = prev ? prev.marks.slice(0, reused) : [];
+  for (const entry of order.slice(reused)) {
+    if (cache) {
+      const at = (g: Group) => (entry.index < 0 ? g.main : g.nested[entry.index]);
+      // Its objects moved into an earlier Resolve: resolve the package again from its (cached) parses.
+      if (cache.consumed.has(at(entry.group) ?? entry.pkg)) entry.group.redo?.();
+      entry.pkg = at(entry.group) ?? entry.pkg;
+    }
     const key = packageNameToString(entry.pkg.name);
     const blocked = [...entry.pkg.foreignDeps.values()].find((d) => failed.has(findPackageKey(allNames, d.name) ?? ''));
     if (blocked) {
@@ -371,6 +445,12 @@ function link(loader: Loader, groups: Group[], outer: readonly string[], options
     try {
       const id = new Remap(resolve, withResolvedNames(entry.pkg, resolve)).append();
       if (entry.root) main.push(id);
+      if (cache) {
+        cache.consumed.add(entry.pkg);
+        cache.stats.packagesLinked++;
+        linked.push({ pkg: entry.pkg, root: entry.root, id });
+        marks.push([resolve.packages.length, resolve.interfaces.length, resolve.worlds.length, resolve.types.length]);
+      }
     } catch (e) {
       if (e instanceof ResolveError) loader.report(enrichNotFound(e.diagnostic, index, options, outer.length > 0), outer);
       else if (e instanceof ResolveErrors) for (const d of e.diagnostics) loader.report(enrichNotFound(d, index, options, outer.length > 0), outer);
@@ -379,6 +459,7 @@ function link(loader: Loader, groups: Group[], outer: readonly string[], options
     }
   }
   const ok = !anyFailed && failed.size === 0 && !loader.diagnostics.some((d) => d.severity === 'error');
+  if (cache && ok) cache.linked = { featureKey: features, resolve, entries: linked, marks };
   return { resolve: ok ? resolve : undefined, main, diagnostics: loader.diagnostics };
 }
 
