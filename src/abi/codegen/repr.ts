@@ -16,10 +16,11 @@ export function isNullableOption(type: AbiType): boolean {
 /** The typed-array class used for `list<T>` of this element type, if any. */
 export function typedArrayOf(element: AbiType): string | undefined {
   if (element.kind !== 'primitive') return undefined;
-  return TYPED[element.name];
+  return TYPED_ARRAY_CLASS[element.name];
 }
 
-const TYPED: Partial<Record<PrimitiveName, string>> = {
+/** The typed-array class of a numeric primitive (the representation of `list<T>`), shared with bindgen's types. */
+export const TYPED_ARRAY_CLASS: Readonly<Partial<Record<PrimitiveName, string>>> = {
   u8: 'Uint8Array',
   s8: 'Int8Array',
   u16: 'Uint16Array',

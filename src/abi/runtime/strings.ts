@@ -6,6 +6,7 @@
  */
 import type { AbiContext } from './context.js';
 import { trap } from './trap.js';
+import { utf8Length } from '../../text/source.js';
 
 /** `MAX_STRING_BYTE_LENGTH`. */
 export const MAX_STRING_BYTE_LENGTH = 2 ** 28 - 1;
@@ -80,22 +81,7 @@ function decodeOrTrap(d: typeof utf8Decoder, u8: Uint8Array, ptr: number, byteLe
 }
 
 /** UTF-8 byte length of a JS string (lone surrogates count as U+FFFD, as TextEncoder writes them). */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n += 4;
-        i++;
-      } else n += 3;
-    } else n += 3;
-  }
-  return n;
-}
+export { utf8Length };
 
 let scratch = new Uint8Array(256);
 

@@ -14,6 +14,7 @@
  * - Named types are referenced by name: the local name inside the owning module, `import('spec').Name` elsewhere.
  */
 import type { Resolve, Type, TypeDef, Func } from '../../resolve/model.js';
+import { TYPED_ARRAY_CLASS } from '../../abi/codegen/repr.js';
 
 /** Generated helper aliases a module may need. */
 export type Helper = 'Result' | 'Option';
@@ -29,18 +30,6 @@ export interface TypeContext {
   readonly errorContext?: string;
 }
 
-const TYPED_ARRAYS: Readonly<Record<string, string>> = {
-  u8: 'Uint8Array',
-  s8: 'Int8Array',
-  u16: 'Uint16Array',
-  s16: 'Int16Array',
-  u32: 'Uint32Array',
-  s32: 'Int32Array',
-  u64: 'BigUint64Array',
-  s64: 'BigInt64Array',
-  f32: 'Float32Array',
-  f64: 'Float64Array',
-};
 
 /** The TS type of a primitive. */
 export function primitiveText(t: string): string {
@@ -99,7 +88,7 @@ export function defText(ctx: TypeContext, def: TypeDef): string {
     case 'type':
       return typeText(ctx, k.type);
     case 'list': {
-      const arr = typeof k.type === 'string' ? TYPED_ARRAYS[k.type] : undefined;
+      const arr = typeof k.type === 'string' ? TYPED_ARRAY_CLASS[k.type] : undefined;
       return arr ?? `Array<${typeText(ctx, k.type)}>`;
     }
     case 'fixed-length-list':
