@@ -3,13 +3,14 @@
  * *package groups*. A group is what the CLI would load: a package directory with its `deps/` folder (or a lone file
  * outside any directory). A file under `root/deps/…` belongs to `root`'s group.
  *
- * Incremental checking: parse results are cached per file text (an edit re-parses only the edited file for the
- * symbol index), disk reads are cached until the client reports file changes, and a group is re-resolved only when
- * one of its files changed. No Node APIs: the disk is a `FileHost`.
+ * Incremental checking: one `LoadCache` serves the resolver and the symbol index, so an edit re-parses only the
+ * edited file; re-checking a group re-resolves only the edited package and re-links only the packages appended after
+ * it (its dependents), taking the others over from the previous load. Disk reads are cached until the client reports
+ * file changes, and a group is re-checked only when one of its files changed. No Node APIs: the disk is a `FileHost`.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { loadPath, type FileHost, type LoadResult } from '../resolve/index.js';
-import { parse, type ParseResult } from '../syntax/index.js';
+import { LoadCache, loadPath, type FileHost, type LoadResult } from '../resolve/index.js';
+import type { ParseResult } from '../syntax/index.js';
 import type * as ast from '../syntax/ast.js';
 import { SymbolIndex } from './analysis/symbols.js';
 import { basename, dirname } from './uri.js';
@@ -26,6 +27,8 @@ export interface WorkspaceOptions {
 
 interface GroupState {
   load: LoadResult | undefined;
+  /** The group's view of the workspace cache (its own previous link; shared parses). */
+  cache: LoadCache | undefined;
   index: SymbolIndex | undefined;
   files: string[] | undefined;
 }
@@ -75,7 +78,8 @@ function safe<T>(f: () => T): T | undefined {
 export class Workspace implements FileHost {
   private readonly docs = new Map<string, { text: string; version: number }>();
   private readonly disk: CachedHost;
-  private readonly parses = new Map<string, { text: string; result: ParseResult }>();
+  /** Parses, per-package resolutions and the last linked model, shared by every load of this workspace. */
+  readonly cache = new LoadCache();
   private readonly groups = new Map<string, GroupState>();
   private builtinNames: Map<string, string> | undefined;
   roots: readonly string[];
@@ -170,7 +174,7 @@ export class Workspace implements FileHost {
 
   private group(root: string): GroupState {
     let g = this.groups.get(root);
-    if (!g) this.groups.set(root, (g = { load: undefined, index: undefined, files: undefined }));
+    if (!g) this.groups.set(root, (g = { load: undefined, cache: undefined, index: undefined, files: undefined }));
     return g;
   }
 
@@ -180,11 +184,7 @@ export class Workspace implements FileHost {
   parsed(path: string): ParseResult | undefined {
     const text = this.readFile(path);
     if (text === undefined) return undefined;
-    const hit = this.parses.get(path);
-    if (hit && hit.text === text) return hit.result;
-    const result = parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, path);
-    this.parses.set(path, { text, result });
-    return result;
+    return this.cache.parse(path, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   }
 
   /** The `.wit` files of a group: the package's own files and those of its `deps/` folder. */
@@ -217,6 +217,7 @@ export class Workspace implements FileHost {
     let result: LoadResult;
     try {
       result = loadPath(this, root, {
+        cache: (g.cache ??= this.cache.derive()),
         packageDirs: this.options.builtinDirs ?? [],
         ...(this.options.builtinLabel ? { packageDirsLabel: this.options.builtinLabel } : {}),
       });

@@ -65,18 +65,35 @@ export interface LoadCacheStats {
 
 /** A cache of parses, phase-A results and the last linked `Resolve`, shared by successive loads. */
 export class LoadCache {
-  private readonly parsesByPath = new Map<string, { text: string; result: ParseResult }>();
+  private readonly parsesByPath: Map<string, { text: string; result: ParseResult }>;
   /** Phase-A results by unit key (its sorted file paths and context). */
-  readonly groups = new Map<string, CachedGroup>();
+  readonly groups: Map<string, CachedGroup>;
   /** Phase-A results already appended to some `Resolve` (their objects moved into it: they cannot be appended again). */
-  readonly consumed = new WeakSet<UnresolvedPackage>();
+  readonly consumed: WeakSet<UnresolvedPackage>;
+  /** The last successful link through this cache. */
   linked: LinkedState | undefined;
-  readonly stats: LoadCacheStats = { parses: 0, packagesResolved: 0, packagesLinked: 0 };
+  readonly stats: LoadCacheStats;
+  private readonly parser: (text: string, path: string) => ParseResult;
 
   /**
    * @param parser the parse function (defaults to the syntax stage's `parse`); tests inject a counting one.
+   * @param shared a cache whose parses, phase-A results and counters this one shares (see `derive`).
    */
-  constructor(private readonly parser: (text: string, path: string) => ParseResult = parse) {}
+  constructor(parser: (text: string, path: string) => ParseResult = parse, shared?: LoadCache) {
+    this.parser = shared?.parser ?? parser;
+    this.parsesByPath = shared?.parsesByPath ?? new Map();
+    this.groups = shared?.groups ?? new Map();
+    this.consumed = shared?.consumed ?? new WeakSet();
+    this.stats = shared?.stats ?? { parses: 0, packagesResolved: 0, packagesLinked: 0 };
+  }
+
+  /**
+   * A cache sharing this one's parses and phase-A results but with its own linked state: one per root that a
+   * caller loads in turn (e.g. each package group of a workspace), so that their loads do not displace each other.
+   */
+  derive(): LoadCache {
+    return new LoadCache(this.parser, this);
+  }
 
   /** The parse of `text` as the file `path`: the cached one while the text is unchanged. */
   parse(path: string, text: string): ParseResult {
@@ -93,7 +110,7 @@ export class LoadCache {
     this.parsesByPath.delete(path);
   }
 
-  /** Forgets everything. */
+  /** Forgets everything (of every derived cache too, except their linked state, which stays valid). */
   clear(): void {
     this.parsesByPath.clear();
     this.groups.clear();
