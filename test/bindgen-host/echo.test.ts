@@ -2,7 +2,8 @@
  * witc's host bindings on a light core module (test/bindgen-host/echo-core.ts): the same fast-check values through
  * witc and through jco's glue for the same module must give identical results; a hostile variant of the module
  * (bad pointers, lengths, discriminants, chars, UTF-8) must make witc trap with the matching `Trap` kind without
- * reading outside the memory, and the instance keeps working for well-formed calls afterwards.
+ * reading outside the memory; afterwards that instance is locked down (`instance_trapped`) while other instances of
+ * the module keep working, and a host value that does not fit its WIT type is a `TypeError` that does not trap.
  */
 import { resolve as resolvePath } from 'node:path';
 import fc from 'fast-check';
