@@ -357,10 +357,12 @@ export class Remap {
   }
 
   private updateInterface(iface: Interface, pkgId: number): Interface {
-    const types = new Map<string, number>();
-    for (const [name, id] of iface.types) {
+    // In place (the unresolved package is consumed): replacing or deleting the current entry keeps the order.
+    const types = iface.types;
+    for (const [name, id] of types) {
       const mapped = this.types[id];
       if (mapped !== undefined) types.set(name, mapped);
+      else types.delete(name);
     }
     let functions = iface.functions;
     let filtered = false;
