@@ -443,10 +443,11 @@ function link(loader: Loader, groups: Group[], outer: readonly string[], options
       continue;
     }
     try {
+      // Appending moves the package's objects into the Resolve, even when it fails half-way.
+      cache?.consumed.add(entry.pkg);
       const id = new Remap(resolve, withResolvedNames(entry.pkg, resolve)).append();
       if (entry.root) main.push(id);
       if (cache) {
-        cache.consumed.add(entry.pkg);
         cache.stats.packagesLinked++;
         linked.push({ pkg: entry.pkg, root: entry.root, id });
         marks.push([resolve.packages.length, resolve.interfaces.length, resolve.worlds.length, resolve.types.length]);

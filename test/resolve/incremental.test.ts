@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { LoadCache, loadSources, resolveToJson, type LoadResult } from '../../src/resolve/index.js';
 import { parse } from '../../src/syntax/index.js';
 import { renderReference } from '../../src/diagnostics/render.js';
@@ -118,6 +119,32 @@ describe('incremental loading', () => {
         expect(observe(loadSources(files, 'w/http', { ...options, cache }))).toEqual(observe(loadSources(files, 'w/http', options)));
       }
     }
+  });
+
+  it('any sequence of edits to any files gives fresh-load results (property)', () => {
+    const paths = Object.keys(base).sort();
+    const edits = [
+      (t: string) => edit(t, 'type p-alias = u32;'),
+      (t: string) => edit(t, 'type p-bad = p-missing;'),
+      (t: string) => edit(t, 'type p-syntax = ;'),
+      (t: string) => `${t}\n// trailing comment\n`,
+      (t: string) => t.replace('@since(version = 0.3.0)', '@unstable(feature = p-gate)'),
+      (t: string) => t,
+    ];
+    const step = fc.record({ file: fc.nat(paths.length - 1), edit: fc.nat(edits.length - 1), revert: fc.boolean(), gate: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 6 }), (steps) => {
+        const cache = new LoadCache();
+        let files = { ...base };
+        for (const s of steps) {
+          const path = paths[s.file]!;
+          files = { ...files, [path]: s.revert ? base[path]! : edits[s.edit]!(files[path]!) };
+          const options = s.gate ? { features: ['p-gate'] } : {};
+          expect(observe(loadSources(files, 'w/http', { ...options, cache }))).toEqual(observe(loadSources(files, 'w/http', options)));
+        }
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('nested packages and single files', () => {
