@@ -22,35 +22,46 @@ export interface PathVisit {
   kind: 'interface' | 'world' | 'unknown';
 }
 
-export function* eachPath(list: DeclList): Generator<PathVisit> {
+const pathsOf = new WeakMap<DeclList, PathVisit[]>();
+
+/** Every path of a file (uses, includes, imports and exports), in source order; computed once per list. */
+export function eachPath(list: DeclList): readonly PathVisit[] {
+  let out = pathsOf.get(list);
+  if (out === undefined) pathsOf.set(list, (out = collectPaths(list)));
+  return out;
+}
+
+function collectPaths(list: DeclList): PathVisit[] {
+  const out: PathVisit[] = [];
   for (const item of list.items) {
     if (item.kind === 'TopLevelUse') {
-      yield { origin: undefined, attributes: item.attributes, path: item.path, names: undefined, kind: 'unknown' };
+      out.push({ origin: undefined, attributes: item.attributes, path: item.path, names: undefined, kind: 'unknown' });
     } else if (item.kind === 'Interface') {
       for (const it of item.items) {
-        if (it.kind === 'Use') yield { origin: item.name, attributes: it.attributes, path: it.path, names: it.names, kind: 'interface' };
+        if (it.kind === 'Use') out.push({ origin: item.name, attributes: it.attributes, path: it.path, names: it.names, kind: 'interface' });
       }
     } else {
       const imports: (ast.Import | ast.Export)[] = [];
       const exports: (ast.Import | ast.Export)[] = [];
       for (const it of item.items) {
-        if (it.kind === 'Use') yield { origin: undefined, attributes: it.attributes, path: it.path, names: it.names, kind: 'interface' };
-        else if (it.kind === 'Include') yield { origin: item.name, attributes: it.attributes, path: it.path, names: undefined, kind: 'world' };
+        if (it.kind === 'Use') out.push({ origin: undefined, attributes: it.attributes, path: it.path, names: it.names, kind: 'interface' });
+        else if (it.kind === 'Include') out.push({ origin: item.name, attributes: it.attributes, path: it.path, names: undefined, kind: 'world' });
         else if (it.kind === 'Import') imports.push(it);
         else if (it.kind === 'Export') exports.push(it);
       }
       for (const ie of [...imports, ...exports]) {
         const k = ie.item;
-        if (k.kind === 'ExternPath') yield { origin: undefined, attributes: ie.attributes, path: k.path, names: undefined, kind: 'interface' };
-        else if (k.kind === 'ExternImplements') yield { origin: undefined, attributes: ie.attributes, path: k.path, names: undefined, kind: 'interface' };
+        if (k.kind === 'ExternPath') out.push({ origin: undefined, attributes: ie.attributes, path: k.path, names: undefined, kind: 'interface' });
+        else if (k.kind === 'ExternImplements') out.push({ origin: undefined, attributes: ie.attributes, path: k.path, names: undefined, kind: 'interface' });
         else if (k.kind === 'ExternInterface') {
           for (const u of k.items) {
-            if (u.kind === 'Use') yield { origin: undefined, attributes: u.attributes, path: u.path, names: u.names, kind: 'interface' };
+            if (u.kind === 'Use') out.push({ origin: undefined, attributes: u.attributes, path: u.path, names: u.names, kind: 'interface' });
           }
         }
       }
     }
   }
+  return out;
 }
 
 export function versionOf(v: ast.Version | undefined): SemVer | undefined {

@@ -23,11 +23,14 @@ export function toposort(
   hint: (name: string) => string | undefined = () => undefined,
 ): string[] {
   const names = [...deps.keys()];
-  const index = new Map(names.map((n, i) => [n, i]));
-  const remaining = new Array<number>(names.length).fill(0);
-  const reverse: number[][] = names.map(() => []);
-  names.forEach((name, i) => {
-    const edges = deps.get(name)!;
+  const n = names.length;
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) index.set(names[i]!, i);
+  const remaining = new Array<number>(n).fill(0);
+  // Reverse edges, allocated only for nodes that something depends on.
+  const reverse: (number[] | undefined)[] = new Array<number[] | undefined>(n).fill(undefined);
+  for (let i = 0; i < n; i++) {
+    const edges = deps.get(names[i]!)!;
     remaining[i] = edges.length;
     for (const e of edges) {
       const j = index.get(e.name);
@@ -35,15 +38,16 @@ export function toposort(
         const h = hint(e.name);
         fail(Codes.UnknownName, `${kind} \`${e.name}\` does not exist${h ? `\n${h}` : ''}`, e.span, { notes: notes(e.name) });
       }
-      reverse[j].push(i);
+      (reverse[j] ??= []).push(i);
     }
-  });
+  }
   const heap = new MinHeap();
-  remaining.forEach((c, i) => c === 0 && heap.push(i));
+  for (let i = 0; i < n; i++) if (remaining[i] === 0) heap.push(i);
   const order: string[] = [];
   for (let node = heap.pop(); node !== undefined; node = heap.pop()) {
     order.push(names[node]!);
-    for (const i of reverse[node]!) if (--remaining[i]! === 0) heap.push(i);
+    const rev = reverse[node];
+    if (rev !== undefined) for (const i of rev) if (--remaining[i]! === 0) heap.push(i);
   }
   if (order.length === names.length) return order;
   for (let i = 0; i < names.length; i++) {
