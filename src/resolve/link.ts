@@ -105,13 +105,16 @@ export class Remap {
       this.interfaces.push(resolve.interfaces.length);
       resolve.interfaces.push(copy);
     }
+    // One owner object per interface, shared by its types (owners are replaced, never changed in place).
+    const ifaceOwners: ({ interface: number } | undefined)[] = [];
     for (let i = pkg.foreignTypeCount; i < pkg.types.length; i++) {
       const id = this.types[i];
       if (id === undefined) continue;
       const t = resolve.types[id]!;
       if (t.owner && 'interface' in t.owner) {
-        const mapped = this.interfaces[t.owner.interface];
-        if (mapped !== undefined) t.owner = { interface: mapped };
+        const local = t.owner.interface;
+        const mapped = this.interfaces[local];
+        if (mapped !== undefined) t.owner = ifaceOwners[local] ??= { interface: mapped };
       }
     }
 
@@ -125,13 +128,15 @@ export class Remap {
       this.worlds.push(resolve.worlds.length);
       resolve.worlds.push(copy);
     }
+    const worldOwners: ({ world: number } | undefined)[] = [];
     for (let i = pkg.foreignTypeCount; i < pkg.types.length; i++) {
       const id = this.types[i];
       if (id === undefined) continue;
       const t = resolve.types[id]!;
       if (t.owner && 'world' in t.owner) {
-        const mapped = this.worlds[t.owner.world];
-        if (mapped !== undefined) t.owner = { world: mapped };
+        const local = t.owner.world;
+        const mapped = this.worlds[local];
+        if (mapped !== undefined) t.owner = worldOwners[local] ??= { world: mapped };
       }
     }
 

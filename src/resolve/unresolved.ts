@@ -737,8 +737,12 @@ export class PackageResolver {
     const params: { name: string; type: Type }[] = [];
     const isMethod = kind.tag === 'method' || kind.tag === 'async-method';
     if (isMethod) {
-      const borrow: TypeDefKind = { tag: 'handle', handle: 'borrow', type: kind.resource };
-      params.push({ name: 'self', type: this.anonType(borrow, undefined, span) });
+      const node = this.anonTypes.node1('borrow', kind.resource);
+      if (node.id === undefined) {
+        const borrow: TypeDefKind = { tag: 'handle', handle: 'borrow', type: kind.resource };
+        node.id = this.allocType(null, borrow, null, undefined, this.findStability(borrow), undefined, span);
+      }
+      params.push({ name: 'self', type: node.id });
     }
     const ps = func.params;
     for (let i = 0; i < ps.length; i++) {
