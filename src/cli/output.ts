@@ -4,6 +4,7 @@
  */
 import pc from 'picocolors';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { Codes } from '../diagnostics/codes.js';
 import { diagnosticToJson, renderHuman, renderReference, type Colors } from '../diagnostics/render.js';
 
 /** Exit codes shared by every command. */
@@ -54,6 +55,13 @@ export function printDiagnostics(
     const line = `${errors > 0 ? 'error' : 'warning'}: ${parts.join(', ')} found`;
     process.stderr.write((errors > 0 ? colors.red(colors.bold(line)) : colors.yellow(line)) + '\n');
   }
+}
+
+/**
+ * The exit code for a failed load: 2 when a file could not be read (an I/O problem, like a missing path), else 1.
+ */
+export function failureExit(diagnostics: readonly Diagnostic[]): number {
+  return diagnostics.some((d) => d.code === Codes.Io) ? Exit.Usage : Exit.Errors;
 }
 
 /** An error the user can act on (bad flag value, unreadable path): printed as one line, exit code 2. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -88,5 +88,16 @@ describe('witc CLI', () => {
     expect(bad.code).toBe(1);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toContain('`nope`');
+  });
+
+  it('never rewrites a file that is not valid UTF-8', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'witc-'));
+    const file = join(dir, 'latin1.wit');
+    const bytes = Buffer.from('package a:b;\n// caf\xe9\ninterface   i {}\n', 'latin1');
+    writeFileSync(file, bytes);
+    const r = run('fmt', '--write', file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('is not valid UTF-8; not formatted');
+    expect(readFileSync(file)).toEqual(bytes);
   });
 });

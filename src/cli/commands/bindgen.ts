@@ -7,7 +7,7 @@ import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { generateGuest } from '../../bindgen/guest.js';
 import { generateHost } from '../../bindgen/host/index.js';
 import { loadWorld, type LoadFlags } from '../load.js';
-import { Exit, UsageError, printDiagnostics, type DiagnosticFormat } from '../output.js';
+import { Exit, UsageError, failureExit, printDiagnostics, type DiagnosticFormat } from '../output.js';
 
 export interface BindgenOptions extends LoadFlags {
   readonly lang: string;
@@ -27,7 +27,7 @@ export function bindgen(path: string, options: BindgenOptions): number {
   const loaded = loadWorld(path, options, options.world, true);
   if (hasErrors(loaded.diagnostics) || !loaded.resolve || loaded.world === undefined) {
     printDiagnostics(loaded.diagnostics, options.format, options.color);
-    return Exit.Errors;
+    return failureExit(loaded.diagnostics);
   }
   if (loaded.diagnostics.length > 0) printDiagnostics(loaded.diagnostics, options.format, options.color);
   const files = options.host ? generateHost(loaded.resolve, loaded.world) : generateGuest(loaded.resolve, loaded.world);

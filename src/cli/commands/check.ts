@@ -4,7 +4,7 @@
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { packageNameToString } from '../../resolve/model.js';
 import { loadWorld, type LoadFlags } from '../load.js';
-import { Exit, printDiagnostics, type DiagnosticFormat } from '../output.js';
+import { Exit, failureExit, printDiagnostics, type DiagnosticFormat } from '../output.js';
 
 export interface CheckOptions extends LoadFlags {
   readonly format: DiagnosticFormat;
@@ -15,7 +15,7 @@ export interface CheckOptions extends LoadFlags {
 export function check(path: string, options: CheckOptions): number {
   const { resolve, result, diagnostics } = loadWorld(path, options, options.world, false);
   printDiagnostics(diagnostics, options.format, options.color);
-  if (hasErrors(diagnostics)) return Exit.Errors;
+  if (hasErrors(diagnostics)) return failureExit(diagnostics);
   if (options.format === 'human' && resolve) {
     const names = result.main.map((id) => packageNameToString(resolve.packages[id]!.name));
     const worlds = result.main.reduce((n, id) => n + resolve.packages[id]!.worlds.size, 0);

@@ -34,6 +34,12 @@ export function fmt(paths: readonly string[], options: FmtOptions): number {
   let changed = 0;
   for (const file of files) {
     const text = read(file);
+    if (text === undefined) {
+      // Never format (or rewrite) a file we could not decode exactly: a lossy decode would corrupt it.
+      process.stderr.write(`error: \`${file}\` is not valid UTF-8; not formatted\n`);
+      status = Exit.Errors;
+      continue;
+    }
     const result = formatText(text, file === '-' ? '<stdin>' : file, { width: options.width });
     if (result.text === undefined) {
       printDiagnostics(result.diagnostics, options.format, options.color);
@@ -81,10 +87,19 @@ function expand(paths: readonly string[]): string[] {
   return out;
 }
 
-function read(file: string): string {
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The file's text, or undefined when it is not valid UTF-8. */
+function read(file: string): string | undefined {
+  let bytes: Uint8Array;
   try {
-    return readFileSync(file === '-' ? 0 : file, 'utf8');
+    bytes = readFileSync(file === '-' ? 0 : file);
   } catch (e) {
     throw new UsageError(`cannot read \`${file}\`: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return undefined;
   }
 }

@@ -4,7 +4,7 @@
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { resolveToJson } from '../../resolve/index.js';
 import { loadForCli, type LoadFlags } from '../load.js';
-import { Exit, printDiagnostics, type DiagnosticFormat } from '../output.js';
+import { Exit, failureExit, printDiagnostics, type DiagnosticFormat } from '../output.js';
 
 export interface JsonOptions extends LoadFlags {
   readonly format: DiagnosticFormat;
@@ -16,7 +16,7 @@ export function json(path: string, options: JsonOptions): number {
   if (hasErrors(result.diagnostics) || !result.resolve) {
     // Diagnostics never go to stdout here, so the JSON output stays parseable for pipes.
     printDiagnostics(result.diagnostics, options.format === 'json' ? 'human' : options.format, options.color);
-    return Exit.Errors;
+    return failureExit(result.diagnostics);
   }
   printDiagnostics(result.diagnostics, options.format === 'json' ? 'human' : options.format, options.color);
   // Byte-identical to wit-parser's output, which has no final newline; add one only for a terminal.
