@@ -39,7 +39,8 @@ export function docsText(docs: Docs | undefined): string | undefined {
       let i = start;
       while (i < end && isWs(image.charCodeAt(i))) i++;
       if (i - start < indent) indent = i - start;
-      for (i = start; i < end; i++) if (image.charCodeAt(i) === 10) return docsContents(docs);
+      const newline = image.indexOf('\n', start);
+      if (newline !== -1 && newline < end) return docsContents(docs);
       last = k;
     }
     bounds[2 * k] = start;
