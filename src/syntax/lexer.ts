@@ -67,6 +67,7 @@ export function lex(source: Source): LexResult {
   const comments: Token[] = [];
   const diagnostics: Diagnostic[] = [];
   const payloads = new Map<Token, string>();
+  const names = new Interner();
   const forbidden = scanForbidden(source);
   const report = (code: string, message: string, start: number, end: number): void => {
     if (diagnostics.length < MAX_LEX_ERRORS) {
@@ -78,7 +79,7 @@ export function lex(source: Source): LexResult {
     if (kw !== undefined) {
       tokens.push(tok(kw.word, start, end - 1, kw.type, kw.type.tokenTypeIdx!));
     } else {
-      const image = text.slice(start, end);
+      const image = simple ? names.intern(text, start, end) : text.slice(start, end);
       const t = tok(image, start, end - 1, T.Id, idIdx);
       const err = simple ? undefined : validateId(image);
       if (err !== undefined) payloads.set(t, err);
@@ -312,4 +313,49 @@ function scanForbidden(source: Source): Diagnostic[] {
   }
   forbiddenRe.lastIndex = 0;
   return out;
+}
+
+/**
+ * Shares one string per distinct identifier spelling within a file (identifiers repeat a lot, and every token keeps
+ * its image alive): an open-addressing hash table keyed by the characters, so a repeated name costs no allocation.
+ */
+class Interner {
+  private table: (string | undefined)[] = new Array<string | undefined>(1024).fill(undefined);
+  private count = 0;
+
+  intern(text: string, start: number, end: number): string {
+    let h = 0x811c9dc5;
+    for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+    const table = this.table;
+    const mask = table.length - 1;
+    const len = end - start;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const s = table[slot];
+      if (s === undefined) break;
+      if (s.length === len && text.startsWith(s, start)) return s;
+    }
+    const image = text.slice(start, end);
+    if (++this.count * 2 > table.length) this.grow();
+    this.insert(image, h);
+    return image;
+  }
+
+  private insert(image: string, h: number): void {
+    const table = this.table;
+    const mask = table.length - 1;
+    let slot = h & mask;
+    while (table[slot] !== undefined) slot = (slot + 1) & mask;
+    table[slot] = image;
+  }
+
+  private grow(): void {
+    const old = this.table;
+    this.table = new Array<string | undefined>(old.length * 2).fill(undefined);
+    for (const s of old) {
+      if (s === undefined) continue;
+      let h = 0x811c9dc5;
+      for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+      this.insert(s, h);
+    }
+  }
 }

@@ -16,6 +16,18 @@ function lexErrors(text: string): string[] {
 }
 
 describe('tokens', () => {
+  it('gives every token its exact source text as image, also for repeated and many distinct identifiers', () => {
+    // 3000 distinct names (forces the identifier table to grow) each used twice, plus prefixes of one another.
+    const names = Array.from({ length: 3000 }, (_, i) => `n${i.toString(36)}-x${(i * 7919).toString(36)}`);
+    const text = [...names, ...names.reverse(), 'a', 'ab', 'abc', 'ab', 'a-b', 'a'].join(' ');
+    const r = lex(new Source('t.wit', text));
+    expect(r.tokens.length).toBe(6006);
+    for (const t of r.tokens) {
+      expect(t.tokenType.name).toBe('Id');
+      expect(t.image).toBe(text.slice(t.startOffset, t.endOffset + 1));
+    }
+  });
+
   it('lexes punctuation, arrows and keywords', () => {
     expect(kinds('= , : . ; ( ) { } < > -> * @ / + -')).toEqual([
       'Equals', 'Comma', 'Colon', 'Period', 'Semicolon', 'LParen', 'RParen', 'LBrace', 'RBrace',
