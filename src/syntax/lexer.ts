@@ -67,21 +67,22 @@ export function lex(source: Source): LexResult {
   const comments: Token[] = [];
   const diagnostics: Diagnostic[] = [];
   const payloads = new Map<Token, string>();
-  const names = new Interner();
+  const words = new WordTable();
   const forbidden = scanForbidden(source);
   const report = (code: string, message: string, start: number, end: number): void => {
     if (diagnostics.length < MAX_LEX_ERRORS) {
       diagnostics.push(diagnostic({ code, message, span: { source, start, end } }));
     }
   };
-  const word = (start: number, end: number, simple: boolean): void => {
+  /** A word outside the lowercase fast path (may be an invalid identifier). */
+  const word = (start: number, end: number): void => {
     const kw = keywordAt(text, start, end - start);
     if (kw !== undefined) {
       tokens.push(tok(kw.word, start, end - 1, kw.type, kw.type.tokenTypeIdx!));
     } else {
-      const image = simple ? names.intern(text, start, end) : text.slice(start, end);
+      const image = text.slice(start, end);
       const t = tok(image, start, end - 1, T.Id, idIdx);
-      const err = simple ? undefined : validateId(image);
+      const err = validateId(image);
       if (err !== undefined) payloads.set(t, err);
       tokens.push(t);
     }
@@ -113,20 +114,22 @@ export function lex(source: Source): LexResult {
       // Fast path: lowercase ASCII kebab-case words (almost every identifier and keyword).
       let j = i + 1;
       let dash = false;
+      let h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
       let d = text.charCodeAt(j);
       while ((d >= 97 && d <= 122) || (d >= 48 && d <= 57) || (d === 45 && !dash)) {
         dash = d === 45;
+        h = Math.imul(h ^ d, FNV_PRIME);
         d = text.charCodeAt(++j);
       }
       if (!dash && !isWordContinue(d, text, j)) {
+        tokens.push(words.token(text, start, j, h));
         i = j;
-        word(start, i, true);
         continue;
       }
     }
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 0x80 && isStartAt(text, i))) {
       i = scanWord(text, i);
-      word(start, i, false);
+      word(start, i);
       continue;
     }
     if (c >= 48 && c <= 57) {
@@ -315,47 +318,72 @@ function scanForbidden(source: Source): Diagnostic[] {
   return out;
 }
 
-/**
- * Shares one string per distinct identifier spelling within a file (identifiers repeat a lot, and every token keeps
- * its image alive): an open-addressing hash table keyed by the characters, so a repeated name costs no allocation.
- */
-class Interner {
-  private table: (string | undefined)[] = new Array<string | undefined>(1024).fill(undefined);
-  private count = 0;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
-  intern(text: string, start: number, end: number): string {
-    let h = 0x811c9dc5;
-    for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+/** A known word: a keyword, or an identifier already seen in the file (its image is shared by all its tokens). */
+interface WordEntry {
+  readonly image: string;
+  readonly type: TokenType;
+  readonly idx: number;
+  readonly hash: number;
+}
+
+/** FNV-1a hash of `text[start, end)` (the lexer's fast path computes the same hash while scanning). */
+function hashRange(text: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
+  return h;
+}
+
+/**
+ * The words of one file: an open-addressing hash table keyed by the characters, seeded with the keywords. A word
+ * is looked up without building a string, so a keyword or a repeated identifier costs no allocation and every token
+ * of one name shares one image string.
+ */
+class WordTable {
+  private table: (WordEntry | undefined)[];
+  private count: number;
+
+  constructor() {
+    this.table = seedTable.slice();
+    this.count = seedCount;
+  }
+
+  /** The token for the word `text[start, end)` whose hash is `h`. */
+  token(text: string, start: number, end: number, h: number): Token {
     const table = this.table;
     const mask = table.length - 1;
     const len = end - start;
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const s = table[slot];
-      if (s === undefined) break;
-      if (s.length === len && text.startsWith(s, start)) return s;
+    let slot = h & mask;
+    for (let e = table[slot]; e !== undefined; e = table[slot]) {
+      if (e.hash === h && e.image.length === len && text.startsWith(e.image, start)) return tok(e.image, start, end - 1, e.type, e.idx);
+      slot = (slot + 1) & mask;
     }
     const image = text.slice(start, end);
-    if (++this.count * 2 > table.length) this.grow();
-    this.insert(image, h);
-    return image;
-  }
-
-  private insert(image: string, h: number): void {
-    const table = this.table;
-    const mask = table.length - 1;
-    let slot = h & mask;
-    while (table[slot] !== undefined) slot = (slot + 1) & mask;
-    table[slot] = image;
-  }
-
-  private grow(): void {
-    const old = this.table;
-    this.table = new Array<string | undefined>(old.length * 2).fill(undefined);
-    for (const s of old) {
-      if (s === undefined) continue;
-      let h = 0x811c9dc5;
-      for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
-      this.insert(s, h);
-    }
+    table[slot] = { image, type: T.Id, idx: idIdx, hash: h };
+    if (++this.count * 2 > table.length) this.table = rehash(table, table.length * 2);
+    return tok(image, start, end - 1, T.Id, idIdx);
   }
 }
+
+function rehash(old: readonly (WordEntry | undefined)[], size: number): (WordEntry | undefined)[] {
+  const table = new Array<WordEntry | undefined>(size).fill(undefined);
+  const mask = size - 1;
+  for (const e of old) {
+    if (e === undefined) continue;
+    let slot = e.hash & mask;
+    while (table[slot] !== undefined) slot = (slot + 1) & mask;
+    table[slot] = e;
+  }
+  return table;
+}
+
+let seedCount = 0;
+const seedTable: (WordEntry | undefined)[] = rehash(
+  [...T.keywordEntries.values()].map((k) => {
+    seedCount++;
+    return { image: k.word, type: k.type, idx: k.type.tokenTypeIdx!, hash: hashRange(k.word, 0, k.word.length) };
+  }),
+  256,
+);
