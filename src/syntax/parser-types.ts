@@ -16,6 +16,8 @@ export const MAX_DEPTH = 100;
 /** A placeholder returned by rules during chevrotain's recording phase (never part of a real tree). */
 export const REC_NODE = undefined as never;
 
+const atIdx = T.At.tokenTypeIdx!;
+
 export abstract class TypeRules extends ParserBase {
   private typeAlts?: OrMethodOpts<A.TypeExpr>;
   private resultAlts?: IOrAlt<void>[];
@@ -184,6 +186,15 @@ export abstract class TypeRules extends ParserBase {
     });
     return out;
   });
+
+  /**
+   * The attributes before an item. Most items have none, so the rule is entered only when the next token is `@`
+   * (`idx` is the occurrence index, as for `SUBRULE<idx>`).
+   */
+  protected itemAttributes(idx: number): A.Attribute[] {
+    if (!this.RECORDING_PHASE && this.LA(1).tokenTypeIdx !== atIdx) return [];
+    return this.subrule(idx, this.attributes);
+  }
 
   /** `@since(version = v)`, `@deprecated(version = v)`, `@unstable(feature = f)`, `@external-id("…")` */
   private readonly attribute = this.RULE('attribute', (): A.Attribute => {

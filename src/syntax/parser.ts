@@ -107,7 +107,7 @@ export class WitParser extends TypeRules {
       }
     }
     this.bodyLoop(undefined, topSync, (docs, start) => {
-      const attrs = this.SUBRULE(this.attributes);
+      const attrs = this.itemAttributes(0);
       this.item = { ARGS: [docs, attrs, start] };
       const item = this.OR(this.topAlts ?? this.makeTopAlts());
       if (!REC) this.topItems.push(item);
@@ -144,7 +144,7 @@ export class WitParser extends TypeRules {
       this.pkgDepth++;
       try {
         this.bodyLoop(T.RBrace, topSync, (docs, start) => {
-          const attrs = this.SUBRULE2(this.attributes);
+          const attrs = this.itemAttributes(2);
           this.item = { ARGS: [docs, attrs, start] };
           const item = this.OR2(this.topAlts ?? this.makeTopAlts());
           if (!REC && item.kind !== 'NestedPackage') items.push(item);
@@ -239,7 +239,7 @@ export class WitParser extends TypeRules {
     this.CONSUME(T.LBrace);
     const items: A.InterfaceItem[] = [];
     this.bodyLoop(T.RBrace, interfaceSync, (docs, start) => {
-      const attrs = this.SUBRULE(this.attributes);
+      const attrs = this.itemAttributes(0);
       this.item = { ARGS: [docs, attrs, start] };
       const item = this.OR(this.interfaceAlts ?? this.makeInterfaceAlts());
       if (!REC) items.push(item);
@@ -271,7 +271,7 @@ export class WitParser extends TypeRules {
     this.CONSUME(T.LBrace);
     const items: A.WorldItem[] = [];
     this.bodyLoop(T.RBrace, worldSync, (docs, start) => {
-      const attrs = this.SUBRULE(this.attributes);
+      const attrs = this.itemAttributes(0);
       this.item = { ARGS: [docs, attrs, start] };
       const item = this.OR(this.worldAlts ?? this.makeWorldAlts());
       if (!REC) items.push(item);
@@ -561,7 +561,7 @@ export class WitParser extends TypeRules {
       this.CONSUME(T.LBrace);
       const list: A.ResourceMember[] = [];
       this.bodyLoop(T.RBrace, resourceSync, (mdocs, mstart) => {
-        const mattrs = this.SUBRULE(this.attributes);
+        const mattrs = this.itemAttributes(0);
         this.item = { ARGS: [mdocs, mattrs, mstart] };
         const m = this.OR(this.memberAlts ?? this.makeMemberAlts());
         if (!REC) list.push(m);
