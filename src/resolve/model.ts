@@ -7,6 +7,7 @@
  * span of their name) so tools can map back to the WIT text. Spans are never part of the JSON.
  */
 import type { Span } from '../text/source.js';
+import type { PrimitiveName } from '../syntax/ast.js';
 
 /** A semantic version (`1.2.3-pre+build`); `pre` and `build` are '' when absent. */
 export interface SemVer {
@@ -24,22 +25,8 @@ export interface PackageName {
   readonly version: SemVer | undefined;
 }
 
-/** The primitive value types; they are written by name wherever a `Type` is expected. */
-export type PrimitiveType =
-  | 'bool'
-  | 'u8'
-  | 'u16'
-  | 'u32'
-  | 'u64'
-  | 's8'
-  | 's16'
-  | 's32'
-  | 's64'
-  | 'f32'
-  | 'f64'
-  | 'char'
-  | 'string'
-  | 'error-context';
+/** The primitive value types (the AST's primitive names); they are written by name wherever a `Type` is expected. */
+export type PrimitiveType = PrimitiveName;
 
 /** A value type: a primitive, or the id of a `TypeDef` in `Resolve.types`. */
 export type Type = PrimitiveType | number;
