@@ -95,7 +95,7 @@ export function buildProgram(): Command {
   withResolveOptions(
     program
       .command('bindgen')
-      .description('generate bindings for a world (TypeScript guest declarations for componentize-js)')
+      .description('generate TypeScript bindings for a world: guest declarations (componentize-js) or host bindings')
       .argument('<path>', 'a .wit file or a package directory (with an optional deps/ folder)')
       .option('--lang <lang>', 'target language (ts)', 'ts')
       .option('--guest', 'declarations for a component implemented in TypeScript (componentize-js)')
