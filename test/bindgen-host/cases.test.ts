@@ -4,7 +4,7 @@
  * `result` cases keep `val`; `error-context` values are the runtime's `ErrorContext` objects both ways, as typed.
  */
 import { describe, expect, it } from 'vitest';
-import { bindings, coreModule, hostSource, thrown } from './wat-host.js';
+import { BUMP_MEMORY, bindings, coreModule, hostSource, thrown } from './wat-host.js';
 
 const CASES_WIT = `package t:cases;
 
@@ -97,14 +97,7 @@ world w {
 
 const EC_WAT = `(module
   (import "t:ec/host" "note" (func $note (param i32) (result i32)))
-  (memory (export "memory") 1)
-  (global $heap (mut i32) (i32.const 1024))
-  (func (export "cabi_realloc") (param i32 i32 i32 i32) (result i32)
-    (local $p i32)
-    (local.set $p (global.get $heap))
-    (global.set $heap (i32.add (global.get $heap) (local.get 3)))
-    (local.get $p))
-  (func (export "t:ec/api#pass") (param i32) (result i32) (local.get 0))
+${BUMP_MEMORY}  (func (export "t:ec/api#pass") (param i32) (result i32) (local.get 0))
   (func (export "t:ec/api#first") (param $p i32) (param $n i32) (result i32)
     (i32.store8 (i32.const 16) (i32.ne (local.get $n) (i32.const 0)))
     (if (local.get $n) (then (i32.store (i32.const 20) (i32.load (local.get $p)))))

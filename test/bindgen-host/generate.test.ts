@@ -14,6 +14,7 @@ import { typeCheck } from '../conformance/suites/host-bindings.js';
 import { importGenerated } from '../support/witc-host.js';
 import { wasm } from '../support/wasm.js';
 import { assemble } from './echo-core.js';
+import { BUMP_MEMORY } from './wat-host.js';
 
 const repo = resolvePath(import.meta.dirname, '../..');
 const runtime = resolvePath(repo, 'src/bindgen/host/runtime.js');
@@ -244,14 +245,7 @@ world w {
 /** The guest stores 1..17 at 64 and passes the pointer; the host's tuple comes back through the out-pointer at 256. */
 const SPILL_WAT = `(module
   (import "$root" "sum" (func $sum (param i32 i32)))
-  (memory (export "memory") 1)
-  (global $heap (mut i32) (i32.const 1024))
-  (func (export "cabi_realloc") (param i32 i32 i32 i32) (result i32)
-    (local $p i32)
-    (local.set $p (global.get $heap))
-    (global.set $heap (i32.add (global.get $heap) (local.get 3)))
-    (local.get $p))
-  (func (export "run") (result i64)
+${BUMP_MEMORY}  (func (export "run") (result i64)
     (local $i i32)
     (loop $l
       (i32.store (i32.add (i32.const 64) (i32.shl (local.get $i) (i32.const 2))) (i32.add (local.get $i) (i32.const 1)))

@@ -62,3 +62,13 @@ export function isTrap(e: unknown, kind: string): Trap {
   expect((e as Trap).kind).toBe(kind);
   return e as Trap;
 }
+
+/** WAT lines for a module's `memory` export and a bump-allocating `cabi_realloc` (heap from 1024, never frees). */
+export const BUMP_MEMORY = `  (memory (export "memory") 1)
+  (global $heap (mut i32) (i32.const 1024))
+  (func (export "cabi_realloc") (param i32 i32 i32 i32) (result i32)
+    (local $p i32)
+    (local.set $p (global.get $heap))
+    (global.set $heap (i32.add (global.get $heap) (local.get 3)))
+    (local.get $p))
+`;

@@ -38,6 +38,11 @@ function witFolder(): string {
   return dir;
 }
 
+/** The greeter component (componentize-js, cached by content), or why it could not be built on this machine. */
+function buildGreeter() {
+  return buildOrSkip({ name: 'witc-greeter', witPath: witFolder(), world: 'greeter-world', guestPath: guestFile });
+}
+
 describe('end-to-end TypeScript guest', () => {
   it('type-checks against freshly generated declarations', () => {
     const files = rooted(freshDeclarations(), '/e2e/gen');
@@ -59,12 +64,7 @@ describe('end-to-end TypeScript guest', () => {
   });
 
   it('builds with componentize-js and answers correctly under jco transpile', async () => {
-    const availability = await buildOrSkip({
-      name: 'witc-greeter',
-      witPath: witFolder(),
-      world: 'greeter-world',
-      guestPath: guestFile,
-    });
+    const availability = await buildGreeter();
     if ('skipped' in availability) {
       console.warn(`skipped: ${availability.skipped}`);
       return;
@@ -76,12 +76,7 @@ describe('end-to-end TypeScript guest', () => {
   }, 300_000);
 
   it("answers the same under witc's own host bindings", async () => {
-    const availability = await buildOrSkip({
-      name: 'witc-greeter',
-      witPath: witFolder(),
-      world: 'greeter-world',
-      guestPath: guestFile,
-    });
+    const availability = await buildGreeter();
     if ('skipped' in availability) {
       console.warn(`skipped: ${availability.skipped}`);
       return;
