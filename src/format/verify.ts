@@ -40,13 +40,14 @@ export function losslessProblem(file: File, text: string): string | undefined {
   const lexed = lex(new Source(file.source.path, text));
   if (lexed.diagnostics.length > 0 || lexed.forbidden.length > 0) return 'the output does not lex';
   const before = essentialTokens(file.tokens);
-  const after = essentialTokens(lexed.tokens);
+  const lexedTokens = lexed.tokens.toArray();
+  const after = essentialTokens(lexedTokens);
   const n = Math.max(before.length, after.length);
   for (let i = 0; i < n; i++) {
     if (before[i] !== after[i]) return `token ${i} changed from '${before[i] ?? 'end'}' to '${after[i] ?? 'end'}'`;
   }
   const a = commentAnchors(file.tokens, file.comments);
-  const b = commentAnchors(lexed.tokens, lexed.comments);
+  const b = commentAnchors(lexedTokens, lexed.comments);
   if (a.length !== b.length) return `the number of comments changed from ${a.length} to ${b.length}`;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return `comment ${i} moved or changed`;
   return undefined;

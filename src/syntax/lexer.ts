@@ -16,20 +16,23 @@ import type { Source } from '../text/source.js';
 import { isKeylikeContinue, isKeylikeStart, rustChar, validateId } from './chars.js';
 import { scanString } from './strings.js';
 import * as T from './tokens.js';
-import type { Token } from './tokens.js';
+import { kindToken, TokenList, type Token } from './tokens.js';
 import type { TokenType } from 'chevrotain';
 
 export interface LexResult {
   /** Significant tokens. */
-  readonly tokens: Token[];
+  readonly tokens: TokenList;
   /** Comment tokens. */
   readonly comments: Token[];
   /** Forbidden code points: wit-parser checks the whole file before anything else, so these come first. */
   readonly forbidden: Diagnostic[];
   /** Other lexical errors, in source order. */
   readonly diagnostics: Diagnostic[];
-  /** The kebab-case error of an invalid identifier token; the decoded value of a valid string literal token. */
-  readonly payloads: ReadonlyMap<Token, string>;
+  /**
+   * By token index: the kebab-case error of an invalid identifier token; the decoded value of a valid string
+   * literal token.
+   */
+  readonly payloads: ReadonlyMap<number, string>;
 }
 
 /** At most this many diagnostics are collected by the lexer (the parser bounds the total anyway). */
@@ -54,19 +57,19 @@ single[42] = T.Star;
 single[64] = T.At;
 single[43] = T.Plus;
 
-/** Makes a token; always the same object shape (chevrotain reads tokens in hot loops). */
-function tok(image: string, startOffset: number, endOffset: number, tokenType: TokenType, tokenTypeIdx: number): Token {
-  return { image, startOffset, endOffset, tokenType, tokenTypeIdx };
+/** Makes a comment token. */
+function commentToken(image: string, startOffset: number, endOffset: number): Token {
+  return { image, startOffset, endOffset, tokenType: T.Comment, tokenTypeIdx: commentIdx };
 }
 
 /** Scans a whole file. */
 export function lex(source: Source): LexResult {
   const text = source.text;
   const n = text.length;
-  const tokens: Token[] = [];
+  const tokens = new TokenList((n >> 3) + 64);
   const comments: Token[] = [];
   const diagnostics: Diagnostic[] = [];
-  const payloads = new Map<Token, string>();
+  const payloads = new Map<number, string>();
   const words = new WordTable();
   const forbidden = scanForbidden(source);
   const report = (code: string, message: string, start: number, end: number): void => {
@@ -78,17 +81,16 @@ export function lex(source: Source): LexResult {
   const word = (start: number, end: number): void => {
     const kw = keywordAt(text, start, end - start);
     if (kw !== undefined) {
-      tokens.push(tok(kw.word, start, end - 1, kw.type, kw.type.tokenTypeIdx!));
+      tokens.push(kindToken(kw.type), kw.word, start, end);
     } else {
       const image = text.slice(start, end);
-      const t = tok(image, start, end - 1, T.Id, idIdx);
       const err = validateId(image);
-      if (err !== undefined) payloads.set(t, err);
-      tokens.push(t);
+      if (err !== undefined) payloads.set(tokens.length, err);
+      tokens.push(idKind, image, start, end);
     }
   };
   const comment = (start: number, end: number): void => {
-    comments.push(tok(text.slice(start, end), start, end - 1, T.Comment, commentIdx));
+    comments.push(commentToken(text.slice(start, end), start, end - 1));
   };
 
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -103,9 +105,9 @@ export function lex(source: Source): LexResult {
       i += 2;
       continue;
     }
-    const one = single[c];
+    const one = singleKinds[c];
     if (one !== undefined) {
-      tokens.push(tok(singleImages[c]!, i, i, one, one.tokenTypeIdx!));
+      tokens.push(one, one.image, i, i + 1);
       i++;
       continue;
     }
@@ -122,7 +124,8 @@ export function lex(source: Source): LexResult {
         d = text.charCodeAt(++j);
       }
       if (!dash && !isWordContinue(d, text, j)) {
-        tokens.push(words.token(text, start, j, h));
+        const w = words.entry(text, start, j, h);
+        tokens.push(w.kind, w.image, start, j);
         i = j;
         continue;
       }
@@ -135,7 +138,7 @@ export function lex(source: Source): LexResult {
     if (c >= 48 && c <= 57) {
       i++;
       while (i < n && isDigit(text.charCodeAt(i))) i++;
-      tokens.push(tok(text.slice(start, i), start, i - 1, T.Integer, integerIdx));
+      tokens.push(integerKind, text.slice(start, i), start, i);
       continue;
     }
     let type: TokenType | undefined;
@@ -190,9 +193,8 @@ export function lex(source: Source): LexResult {
       }
     }
     if (type !== undefined) {
-      const t = tok(text.slice(start, i), start, i - 1, type, type.tokenTypeIdx!);
-      if (payload !== undefined) payloads.set(t, payload);
-      tokens.push(t);
+      if (payload !== undefined) payloads.set(tokens.length, payload);
+      tokens.push(kindToken(type), text.slice(start, i), start, i);
       continue;
     }
     // Anything else: an unexpected character (forbidden code points were reported already).
@@ -205,10 +207,10 @@ export function lex(source: Source): LexResult {
 }
 
 const commentIdx = T.Comment.tokenTypeIdx!;
-const idIdx = T.Id.tokenTypeIdx!;
-const integerIdx = T.Integer.tokenTypeIdx!;
-const singleImages: (string | undefined)[] = [];
-for (let c = 0; c < single.length; c++) if (single[c] !== undefined) singleImages[c] = String.fromCharCode(c);
+const idKind = kindToken(T.Id);
+const integerKind = kindToken(T.Integer);
+/** The shared tokens of the one-character types, indexed by char code. */
+const singleKinds: (Token | undefined)[] = single.map((t) => (t === undefined ? undefined : kindToken(t)));
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -324,8 +326,8 @@ const FNV_PRIME = 0x01000193;
 /** A known word: a keyword, or an identifier already seen in the file (its image is shared by all its tokens). */
 interface WordEntry {
   readonly image: string;
-  readonly type: TokenType;
-  readonly idx: number;
+  /** The shared token of the word's type. */
+  readonly kind: Token;
   readonly hash: number;
 }
 
@@ -350,20 +352,20 @@ class WordTable {
     this.count = seedCount;
   }
 
-  /** The token for the word `text[start, end)` whose hash is `h`. */
-  token(text: string, start: number, end: number, h: number): Token {
+  /** The entry of the word `text[start, end)` whose hash is `h` (added as an identifier when new). */
+  entry(text: string, start: number, end: number, h: number): WordEntry {
     const table = this.table;
     const mask = table.length - 1;
     const len = end - start;
     let slot = h & mask;
     for (let e = table[slot]; e !== undefined; e = table[slot]) {
-      if (e.hash === h && e.image.length === len && text.startsWith(e.image, start)) return tok(e.image, start, end - 1, e.type, e.idx);
+      if (e.hash === h && e.image.length === len && text.startsWith(e.image, start)) return e;
       slot = (slot + 1) & mask;
     }
-    const image = text.slice(start, end);
-    table[slot] = { image, type: T.Id, idx: idIdx, hash: h };
+    const entry: WordEntry = { image: text.slice(start, end), kind: idKind, hash: h };
+    table[slot] = entry;
     if (++this.count * 2 > table.length) this.table = rehash(table, table.length * 2);
-    return tok(image, start, end - 1, T.Id, idIdx);
+    return entry;
   }
 }
 
@@ -383,7 +385,7 @@ let seedCount = 0;
 const seedTable: (WordEntry | undefined)[] = rehash(
   [...T.keywordEntries.values()].map((k) => {
     seedCount++;
-    return { image: k.word, type: k.type, idx: k.type.tokenTypeIdx!, hash: hashRange(k.word, 0, k.word.length) };
+    return { image: k.word, kind: kindToken(k.type), hash: hashRange(k.word, 0, k.word.length) };
   }),
   256,
 );

@@ -10,18 +10,23 @@ import type * as A from './ast.js';
 import { AbandonItem, errorMessageProvider, FULL_SPAN, TooManyErrors } from './errors.js';
 import { parseSemver } from './semver.js';
 import * as T from './tokens.js';
-import type { Token } from './tokens.js';
+import { TokenList, type Token } from './tokens.js';
 
 const U32_MAX = 4294967295;
 
 export abstract class ParserBase extends EmbeddedActionsParser {
   protected source!: Source;
+  /** The tokens being parsed; chevrotain's input is `list.kinds` (one shared token per type, no positions). */
+  protected list: TokenList = new TokenList();
   protected tokens: readonly Token[] = [];
+  /** Token start offsets (`list.starts`) and exclusive end offsets (`list.ends`). */
+  protected starts: Int32Array = new Int32Array(0);
+  protected ends: Int32Array = new Int32Array(0);
   /** Number of real tokens (chevrotain pads the token array with EOF sentinels while parsing). */
   protected tokenCount = 0;
   protected comments: readonly Token[] = [];
-  /** The lexer's payloads: identifier errors and string literal values. */
-  protected payloads: ReadonlyMap<Token, string> = new Map();
+  /** The lexer's payloads by token index: identifier errors and string literal values. */
+  protected payloads: ReadonlyMap<number, string> = new Map();
   /** Index of the first comment not yet behind the parser (docs lookups move forward through the file). */
   protected commentCursor = 0;
   /** Syntax errors found by the rules' actions (identifiers, versions, attributes, limits). */
@@ -43,16 +48,19 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   /** Prepares a parse of `tokens` (chevrotain resets its own state when `input` is set). */
   protected prepare(
     source: Source,
-    tokens: Token[],
+    tokens: TokenList,
     comments: Token[],
-    payloads: ReadonlyMap<Token, string>,
+    payloads: ReadonlyMap<number, string>,
     maxErrors: number,
     lexErrors: number,
   ): void {
     this.source = source;
     this.payloads = payloads;
     this.commentCursor = 0;
-    this.tokens = tokens;
+    this.list = tokens;
+    this.tokens = tokens.kinds;
+    this.starts = tokens.starts;
+    this.ends = tokens.ends;
     this.tokenCount = tokens.length;
     this.comments = comments;
     this.extra = [];
@@ -63,13 +71,15 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     this.pkgDepth = 0;
     this.maxErrors = maxErrors;
     this.lexErrorCount = lexErrors;
-    this.input = tokens;
+    this.input = tokens.kinds;
   }
 
   /** Drops the references to the last file, so the shared parser does not keep it alive. */
   protected release(): void {
     this.input = [];
+    this.list = new TokenList();
     this.tokens = [];
+    this.starts = this.ends = new Int32Array(0);
     this.comments = [];
     this.payloads = new Map();
     this.extra = [];
@@ -87,14 +97,40 @@ export abstract class ParserBase extends EmbeddedActionsParser {
 
   /** From `start` to the end of the last consumed token. */
   protected spanFrom(start: number): Span {
-    const last = this.LA(0);
-    const end = T.isEof(last) ? start : last.endOffset! + 1;
-    return { source: this.source, start, end: Math.max(start, end) };
+    const i = this.lexerState();
+    const end = i < 0 || i >= this.tokenCount ? start : this.ends[i]!;
+    return { source: this.source, start, end: end > start ? end : start };
   }
 
-  protected tokSpan(t: IToken): Span {
-    if (T.isEof(t)) return this.eofSpan();
-    return { source: this.source, start: t.startOffset, end: t.endOffset! + 1 };
+  /** The span of token `i` (the end of input past the last token). */
+  protected tokSpan(i: number): Span {
+    if (i < 0 || i >= this.tokenCount) return this.eofSpan();
+    return { source: this.source, start: this.starts[i]!, end: this.ends[i]! };
+  }
+
+  /** Index of the last consumed token (-1 before the first). */
+  protected last(): number {
+    return (this as unknown as LexerState).currIdx;
+  }
+
+  /** Start offset of the next token (`LA(1)`), or the end of the text at the end of input. */
+  protected nextStart(): number {
+    const i = this.last() + 1;
+    if (i < this.tokenCount) return this.starts[i]!;
+    // During chevrotain's grammar recording (while the parser is built) there is no source yet.
+    return this.source === undefined ? 0 : this.source.text.length;
+  }
+
+  /**
+   * chevrotain records each syntax error with the token it failed on (`LA(1)`) and the one before it; its input
+   * holds position-less tokens, so they are replaced by full tokens here.
+   */
+  SAVE_ERROR(error: IRecognitionException): IRecognitionException {
+    const e = error as IRecognitionException & { previousToken?: IToken };
+    const i = this.last();
+    e.token = this.list.at(i + 1);
+    if ('previousToken' in e) e.previousToken = this.list.at(i);
+    return (EmbeddedActionsParser.prototype as unknown as SaveError).SAVE_ERROR.call(this, error);
   }
 
   protected eofSpan(): Span {
@@ -105,9 +141,9 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   /** The comments between the last consumed token and the next one (`LA(1)`), as docs. */
   protected docsNext(): A.Docs | undefined {
     const comments = this.comments;
-    const from = this.lexerState() < 0 ? 0 : (this.LA(0) as Token).endOffset + 1;
-    const next = this.LA(1);
-    const to = T.isEof(next) ? Infinity : next.startOffset;
+    const i = this.last();
+    const from = i < 0 ? 0 : this.ends[i]!;
+    const to = i + 1 < this.tokenCount ? this.starts[i + 1]! : Infinity;
     let s = this.commentCursor;
     if (s > 0 && comments[s - 1]!.startOffset >= from) s = firstCommentFrom(comments, from);
     while (s < comments.length && comments[s]!.startOffset < from) s++;
@@ -121,15 +157,21 @@ export abstract class ParserBase extends EmbeddedActionsParser {
 
   /** Consumes an identifier (`foo` or `%foo`), checking it is kebab-case where wit-parser checks it. */
   protected name(idx: number): A.Id {
-    const tok = this.consume(idx, T.Identifier) as Token;
-    return this.RECORDING_PHASE ? (undefined as never) : this.makeId(tok);
+    this.consume(idx, T.Identifier);
+    return this.RECORDING_PHASE ? (undefined as never) : this.makeId(this.last());
   }
 
-  protected makeId(tok: Token): A.Id {
-    const escaped = tok.tokenType === T.ExplicitId;
-    const error = this.payloads.get(tok);
-    if (error !== undefined) this.report(Codes.InvalidIdentifier, error, this.pointSpan(tok.startOffset));
-    return { kind: 'Id', span: this.tokSpan(tok), name: escaped ? tok.image.slice(1) : tok.image, escaped };
+  /** The identifier node of token `i`. */
+  protected makeId(i: number): A.Id {
+    const escaped = this.tokens[i]!.tokenType === T.ExplicitId;
+    const start = this.starts[i]!;
+    if (this.payloads.size > 0) {
+      const error = this.payloads.get(i);
+      if (error !== undefined) this.report(Codes.InvalidIdentifier, error, this.pointSpan(start));
+    }
+    const image = this.list.images[i]!;
+    const span: Span = { source: this.source, start, end: this.ends[i]! };
+    return { kind: 'Id', span, name: escaped ? image.slice(1) : image, escaped };
   }
 
   protected makePath(first: A.Id, rest: { pkg: A.Id; name: A.Id; version: A.Version | undefined } | undefined): A.UsePath {
@@ -157,9 +199,10 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     return { kind: 'Version', span, text, ...parts };
   }
 
-  protected listLength(tok: IToken): { value: number; span: Span } {
-    const span = this.tokSpan(tok);
-    const digits = tok.image.replace(/^0+(?=.)/, '');
+  /** The length of `list<T, N>`, token `i`. */
+  protected listLength(i: number): { value: number; span: Span } {
+    const span = this.tokSpan(i);
+    const digits = this.list.images[i]!.replace(/^0+(?=.)/, '');
     if (digits.length > 10 || Number(digits) > U32_MAX) {
       this.report(Codes.InvalidListSize, 'invalid list size: number too large to fit in target type', span);
     }
@@ -214,7 +257,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
       if (!REC && (end === undefined ? T.isEof(la) : la.tokenType === end)) break;
       const state = this.lexerState();
       try {
-        body(REC ? undefined : this.docsNext(), la.startOffset);
+        body(REC ? undefined : this.docsNext(), REC ? 0 : this.nextStart());
       } catch (e) {
         if (REC || !this.recover(e, state, sync)) {
           if (REC) throw e;
@@ -284,7 +327,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     const full = e.message.startsWith(FULL_SPAN);
     const message = full ? e.message.slice(FULL_SPAN.length) : e.message;
     const tok = e.token;
-    const span = T.isEof(tok) || Number.isNaN(tok.startOffset) ? this.eofSpan() : full ? this.tokSpan(tok) : this.pointSpan(tok.startOffset);
+    const span = T.isEof(tok) || Number.isNaN(tok.startOffset) ? this.eofSpan() : full ? this.span(tok.startOffset, tok.endOffset! + 1) : this.pointSpan(tok.startOffset);
     return diagnostic({ code: Codes.UnexpectedToken, message, span, notes: hintsFor(message, tok) });
   }
 
@@ -362,8 +405,14 @@ function firstCommentFrom(comments: readonly Token[], offset: number): number {
 
 /** chevrotain's token-position accessors (public at runtime, missing from its type declarations). */
 interface LexerState {
+  currIdx: number;
   exportLexerState(): number;
   importLexerState(state: number): void;
+}
+
+/** chevrotain's error recording (public at runtime, missing from its type declarations). */
+interface SaveError {
+  SAVE_ERROR(error: IRecognitionException): IRecognitionException;
 }
 
 function braceDelta(t: IToken): number {

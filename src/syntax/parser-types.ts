@@ -8,7 +8,6 @@ import type { Span } from '../text/source.js';
 import type * as A from './ast.js';
 import { ParserBase } from './parser-base.js';
 import * as T from './tokens.js';
-import type { Token } from './tokens.js';
 
 /** Limit of nested types and of nested package blocks (as in wit-parser). */
 export const MAX_DEPTH = 100;
@@ -29,7 +28,7 @@ export abstract class TypeRules extends ParserBase {
 
   protected readonly typeExpr = this.RULE('typeExpr', (): A.TypeExpr => {
     if (!this.RECORDING_PHASE && this.typeDepth >= MAX_DEPTH) {
-      this.abandon(Codes.NestingTooDeep, 'type nesting too deep', this.tokSpan(this.LA(1)));
+      this.abandon(Codes.NestingTooDeep, 'type nesting too deep', this.tokSpan(this.last() + 1));
     }
     this.typeDepth++;
     const t = this.OR(this.typeAlts ?? this.makeTypeAlts());
@@ -44,7 +43,8 @@ export abstract class TypeRules extends ParserBase {
           ALT: () => {
             const tok = this.CONSUME(T.PrimitiveKw);
             if (this.RECORDING_PHASE) return REC_NODE;
-            return { kind: 'Primitive', span: this.tokSpan(tok), name: tok.image as A.PrimitiveName } as A.PrimitiveType;
+            // `tok` is the shared token of its keyword type: its image is the keyword.
+            return { kind: 'Primitive', span: this.tokSpan(this.last()), name: tok.image as A.PrimitiveName } as A.PrimitiveType;
           },
         },
         {
@@ -67,37 +67,41 @@ export abstract class TypeRules extends ParserBase {
 
   /** `list<T>` or `list<T, N>` */
   private readonly listType = this.RULE('listType', (): A.ListType => {
-    const kw = this.CONSUME(T.List);
+    const start = this.nextStart();
+    this.CONSUME(T.List);
     this.CONSUME(T.LAngle);
     const element = this.SUBRULE(this.typeExpr);
     let length: { value: number; span: Span } | undefined;
     this.OPTION(() => {
       this.CONSUME(T.Comma);
-      const n = this.CONSUME(T.Integer);
-      if (!this.RECORDING_PHASE) length = this.listLength(n);
+      this.CONSUME(T.Integer);
+      if (!this.RECORDING_PHASE) length = this.listLength(this.last());
     });
     this.CONSUME(T.RAngle);
-    return this.RECORDING_PHASE ? REC_NODE : { kind: 'List', span: this.spanFrom(kw.startOffset), element, length };
+    return this.RECORDING_PHASE ? REC_NODE : { kind: 'List', span: this.spanFrom(start), element, length };
   });
 
   private readonly tupleType = this.RULE('tupleType', (): A.TupleType => {
-    const kw = this.CONSUME(T.Tuple);
+    const start = this.nextStart();
+    this.CONSUME(T.Tuple);
     this.CONSUME(T.LAngle);
     const types = this.listTail(T.RAngle, 1, () => this.SUBRULE(this.typeExpr));
-    return this.RECORDING_PHASE ? REC_NODE : { kind: 'Tuple', span: this.spanFrom(kw.startOffset), types };
+    return this.RECORDING_PHASE ? REC_NODE : { kind: 'Tuple', span: this.spanFrom(start), types };
   });
 
   private readonly optionType = this.RULE('optionType', (): A.OptionType => {
-    const kw = this.CONSUME(T.Option_);
+    const start = this.nextStart();
+    this.CONSUME(T.Option_);
     this.CONSUME(T.LAngle);
     const inner = this.SUBRULE(this.typeExpr);
     this.CONSUME(T.RAngle);
-    return this.RECORDING_PHASE ? REC_NODE : { kind: 'Option', span: this.spanFrom(kw.startOffset), inner };
+    return this.RECORDING_PHASE ? REC_NODE : { kind: 'Option', span: this.spanFrom(start), inner };
   });
 
   /** `result`, `result<T>`, `result<_, E>`, `result<T, E>` */
   private readonly resultType = this.RULE('resultType', (): A.ResultType => {
-    const kw = this.CONSUME(T.Result_);
+    const start = this.nextStart();
+    this.CONSUME(T.Result_);
     this.resultOk = undefined;
     this.resultErr = undefined;
     let ok: A.TypeExpr | undefined;
@@ -109,7 +113,7 @@ export abstract class TypeRules extends ParserBase {
       err = this.resultErr;
       this.CONSUME(T.RAngle);
     });
-    return this.RECORDING_PHASE ? REC_NODE : { kind: 'Result', span: this.spanFrom(kw.startOffset), ok, err };
+    return this.RECORDING_PHASE ? REC_NODE : { kind: 'Result', span: this.spanFrom(start), ok, err };
   });
 
   /** The inside of `result<…>`; results are left in `resultOk` / `resultErr` (read right after the `OR`). */
@@ -140,18 +144,20 @@ export abstract class TypeRules extends ParserBase {
   }
 
   private readonly mapType = this.RULE('mapType', (): A.MapType => {
-    const kw = this.CONSUME(T.Map_);
+    const start = this.nextStart();
+    this.CONSUME(T.Map_);
     this.CONSUME(T.LAngle);
     const key = this.SUBRULE(this.typeExpr);
     this.CONSUME(T.Comma);
     const value = this.SUBRULE2(this.typeExpr);
     this.CONSUME(T.RAngle);
-    return this.RECORDING_PHASE ? REC_NODE : { kind: 'Map', span: this.spanFrom(kw.startOffset), key, value };
+    return this.RECORDING_PHASE ? REC_NODE : { kind: 'Map', span: this.spanFrom(start), key, value };
   });
 
   /** `future[<T>]`, `stream[<T>]` */
   private readonly payloadType = this.RULE('payloadType', (): A.FutureType | A.StreamType => {
     const REC = this.RECORDING_PHASE;
+    const start = this.nextStart();
     const kw = this.CONSUME(T.PayloadKw);
     let payload: A.TypeExpr | undefined;
     this.OPTION(() => {
@@ -160,19 +166,20 @@ export abstract class TypeRules extends ParserBase {
       this.CONSUME(T.RAngle);
     });
     if (REC) return REC_NODE;
-    return { kind: kw.tokenType === T.Future ? 'Future' : 'Stream', span: this.spanFrom(kw.startOffset), payload };
+    return { kind: kw.tokenType === T.Future ? 'Future' : 'Stream', span: this.spanFrom(start), payload };
   });
 
   /** `own<r>`, `borrow<r>` */
   private readonly handleType = this.RULE('handleType', (): A.HandleType => {
     const REC = this.RECORDING_PHASE;
+    const start = this.nextStart();
     const kw = this.CONSUME(T.HandleKw);
     this.CONSUME(T.LAngle);
     const resource = this.name(0);
     this.CONSUME(T.RAngle);
     if (REC) return REC_NODE;
     const handle = kw.tokenType === T.Own ? 'own' : 'borrow';
-    return { kind: 'Handle', span: this.spanFrom(kw.startOffset), handle, resource };
+    return { kind: 'Handle', span: this.spanFrom(start), handle, resource };
   });
 
   // -------------------------------------------------------------------------------------------------------------
@@ -199,7 +206,8 @@ export abstract class TypeRules extends ParserBase {
   /** `@since(version = v)`, `@deprecated(version = v)`, `@unstable(feature = f)`, `@external-id("…")` */
   private readonly attribute = this.RULE('attribute', (): A.Attribute => {
     const REC = this.RECORDING_PHASE;
-    const at = this.CONSUME(T.At);
+    const start = this.nextStart();
+    this.CONSUME(T.At);
     const name = this.name(0);
     const which = REC ? '' : name.name;
     if (!REC && which !== 'since' && which !== 'deprecated' && which !== 'unstable' && which !== 'external-id') {
@@ -220,12 +228,12 @@ export abstract class TypeRules extends ParserBase {
       feature = this.name(3);
     }
     if (REC || which === 'external-id') {
-      const s = this.CONSUME(T.StringLiteral) as Token;
-      value = REC ? '' : (this.payloads.get(s) ?? '');
+      this.CONSUME(T.StringLiteral);
+      value = REC ? '' : (this.payloads.get(this.last()) ?? '');
     }
     this.CONSUME(T.RParen);
     if (REC) return REC_NODE;
-    const span = this.spanFrom(at.startOffset);
+    const span = this.spanFrom(start);
     if (which === 'unstable') return { kind: 'Unstable', span, feature: feature! };
     if (which === 'external-id') return { kind: 'ExternalId', span, value: value! };
     return { kind: which === 'since' ? 'Since' : 'Deprecated', span, version: version! };
@@ -234,7 +242,8 @@ export abstract class TypeRules extends ParserBase {
   /** `1.2.3[-pre][+build]`, validated like the `semver` crate. */
   protected readonly version = this.RULE('version', (): A.Version => {
     const REC = this.RECORDING_PHASE;
-    const first = this.CONSUME(T.Integer);
+    const start = this.nextStart();
+    this.CONSUME(T.Integer);
     this.CONSUME(T.Period);
     this.CONSUME2(T.Integer);
     this.CONSUME2(T.Period);
@@ -247,6 +256,6 @@ export abstract class TypeRules extends ParserBase {
       this.CONSUME(T.Plus);
       this.versionParts(3);
     }
-    return REC ? REC_NODE : this.makeVersion(first.startOffset);
+    return REC ? REC_NODE : this.makeVersion(start);
   });
 }

@@ -14,7 +14,7 @@
  * error abandons the current item, the parser skips to the end of that item (its `;` or its closing brace, or the
  * next keyword that starts an item) and carries on. Productions are listed in grammar/wit.ebnf.
  */
-import type { IToken, OrMethodOpts, TokenType } from 'chevrotain';
+import type { OrMethodOpts, TokenType } from 'chevrotain';
 import { Codes } from '../diagnostics/codes.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Source } from '../text/source.js';
@@ -22,7 +22,7 @@ import type * as A from './ast.js';
 import { TooManyErrors } from './errors.js';
 import { MAX_DEPTH, REC_NODE, TypeRules } from './parser-types.js';
 import * as T from './tokens.js';
-import type { Token } from './tokens.js';
+import type { Token, TokenList } from './tokens.js';
 
 type Attrs = readonly A.Attribute[];
 type ItemArgs = { ARGS: [A.Docs | undefined, Attrs, number] };
@@ -61,9 +61,9 @@ export class WitParser extends TypeRules {
    */
   parseTokens(
     source: Source,
-    tokens: Token[],
+    tokens: TokenList,
     comments: Token[],
-    payloads: ReadonlyMap<Token, string>,
+    payloads: ReadonlyMap<number, string>,
     options: { maxErrors: number; lexErrors: number },
   ): { file: A.File; errors: Diagnostic[]; late: Diagnostic[]; truncated: boolean } {
     this.prepare(source, tokens, comments, payloads, options.maxErrors, options.lexErrors);
@@ -80,7 +80,13 @@ export class WitParser extends TypeRules {
       source,
       package: this.header,
       items: this.topItems,
-      tokens,
+      // Token objects are made when first asked for (the formatter and the language server read them; checking
+      // a file does not).
+      get tokens(): readonly Token[] {
+        const all = tokens.toArray();
+        Object.defineProperty(this, 'tokens', { value: all, enumerable: true });
+        return all;
+      },
       comments,
     };
     const result = { file, errors: [...this.parserDiagnostics(), ...this.extra], late: this.late, truncated };
@@ -95,7 +101,7 @@ export class WitParser extends TypeRules {
     const REC = this.RECORDING_PHASE;
     if (REC || this.LA(1).tokenType === T.Package) {
       const docs = this.docsNext();
-      const start = this.LA(1).startOffset;
+      const start = this.nextStart();
       try {
         const item = this.SUBRULE2(this.packageItem, { ARGS: [docs, [], start, true] });
         if (!REC) {
@@ -131,7 +137,8 @@ export class WitParser extends TypeRules {
     'packageItem',
     (docs: A.Docs | undefined, attrs: Attrs, start: number, first: boolean): A.PackageDecl | A.NestedPackage => {
       const REC = this.RECORDING_PHASE;
-      const kw = this.CONSUME(T.Package);
+      this.CONSUME(T.Package);
+      const kw = this.last();
       if (!REC && this.pkgDepth >= MAX_DEPTH) this.abandon(Codes.NestingTooDeep, 'package nesting too deep', this.tokSpan(kw));
       const name = this.SUBRULE(this.packageName);
       if (REC || (first && this.LA(1).tokenType === T.Semicolon)) {
@@ -158,7 +165,8 @@ export class WitParser extends TypeRules {
     },
   );
 
-  private checkNestedPackage(kw: IToken, attrs: Attrs, name: A.PackageName): void {
+  /** Checks a nested package whose `package` keyword is token `kw`. */
+  private checkNestedPackage(kw: number, attrs: Attrs, name: A.PackageName): void {
     if (attrs.length > 0) {
       this.report(Codes.InvalidNestedPackage, 'cannot place attributes on nested packages', this.tokSpan(kw));
     }
@@ -445,7 +453,7 @@ export class WitParser extends TypeRules {
 
   /** `[async] func(params) [-> T]` */
   private readonly funcType = this.RULE('funcType', (): A.FuncType => {
-    const start = this.LA(1).startOffset;
+    const start = this.nextStart();
     let isAsync = false;
     this.OPTION(() => {
       this.CONSUME(T.Async);
@@ -582,7 +590,8 @@ export class WitParser extends TypeRules {
   }
 
   private readonly constructorItem = this.RULE('constructorItem', (docs: A.Docs | undefined, attrs: Attrs, start: number) => {
-    const kw = this.CONSUME(T.Constructor);
+    this.CONSUME(T.Constructor);
+    const kw = this.last();
     const params = this.SUBRULE(this.params);
     let result: A.TypeExpr | undefined;
     this.OPTION(() => {

@@ -5,12 +5,12 @@
  * output directly. The lexer itself is hand-written (see lexer.ts) for speed; it produces `Token` objects, which are
  * chevrotain `IToken`s with a few extra fields. Comments are tokens too (kept in `File.comments`).
  */
-import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { createToken, createTokenInstance, EOF, Lexer, type IToken, type TokenType } from 'chevrotain';
 
 /**
  * A lexed token: chevrotain's `IToken` with `image`, `startOffset`, an inclusive `endOffset`, `tokenType` and
- * `tokenTypeIdx` (nothing else, to keep the hundreds of thousands of tokens of a large file small). What the lexer
- * knows beyond that — an identifier's kebab-case error, a string literal's decoded value — is in
+ * `tokenTypeIdx`. The lexer does not make one object per token (see `TokenList`); token objects are made on demand.
+ * What the lexer knows beyond that — an identifier's kebab-case error, a string literal's decoded value — is in
  * `LexResult.payloads`.
  */
 export interface Token extends IToken {
@@ -142,6 +142,27 @@ export const allTokens: TokenType[] = [
   ...keywords.values(),
 ];
 
+/** The text of the punctuation token types. */
+const punctuationImages = new Map<TokenType, string>([
+  [Equals, '='],
+  [Comma, ','],
+  [Colon, ':'],
+  [Period, '.'],
+  [Semicolon, ';'],
+  [LParen, '('],
+  [RParen, ')'],
+  [LBrace, '{'],
+  [RBrace, '}'],
+  [LAngle, '<'],
+  [RAngle, '>'],
+  [RArrow, '->'],
+  [Star, '*'],
+  [At, '@'],
+  [Slash, '/'],
+  [Plus, '+'],
+  [Minus, '-'],
+]);
+
 const punctuation = new Map<TokenType, string>([
   [Equals, "'='"],
   [Comma, "','"],
@@ -192,4 +213,76 @@ export function isEof(t: IToken): boolean {
 export function isVersionPart(t: IToken): boolean {
   const type = t.tokenType;
   return type === Id || type === Integer || type === Minus;
+}
+
+/** The end-of-input token (what chevrotain returns past the last token). */
+export const eofToken: Token = createTokenInstance(EOF, '', NaN, NaN, NaN, NaN, NaN, NaN) as Token;
+
+/**
+ * One position-less token per token type, indexed by `tokenTypeIdx`: what the parser reads (chevrotain decides on
+ * `tokenTypeIdx` alone). Its image is the keyword or punctuation for those types, empty for the others.
+ */
+const kindTokens: Token[] = [];
+for (const t of allTokens) {
+  const word = keywordNames.get(t) ?? punctuationImages.get(t) ?? '';
+  kindTokens[t.tokenTypeIdx!] = { image: word, startOffset: NaN, endOffset: NaN, tokenType: t, tokenTypeIdx: t.tokenTypeIdx! };
+}
+
+/** The position-less token of a type (see `kindTokens`). */
+export function kindToken(t: TokenType): Token {
+  return kindTokens[t.tokenTypeIdx!]!;
+}
+
+/**
+ * The significant tokens of a file, stored compactly: a file of 2.5 MB has over 300 000 tokens, and one object per
+ * token is most of the cost of lexing it (allocation, then garbage collection of memory that stays alive). Token `i`
+ * is `kinds[i]` (its type, as the shared token of that type), `images[i]` (its text; shared strings for keywords,
+ * punctuation and repeated identifiers) and `starts[i]` / `ends[i]` (UTF-16 offsets, end exclusive).
+ */
+export class TokenList {
+  /** Per token, the shared token of its type: the parser's input. */
+  readonly kinds: Token[] = [];
+  readonly images: string[] = [];
+  starts: Int32Array;
+  ends: Int32Array;
+  length = 0;
+
+  constructor(capacity = 64) {
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
+
+  /** Appends a token (`end` exclusive). */
+  push(kind: Token, image: string, start: number, end: number): void {
+    const i = this.length;
+    if (i === this.starts.length) this.grow();
+    this.kinds.push(kind);
+    this.images.push(image);
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.length = i + 1;
+  }
+
+  private grow(): void {
+    const starts = new Int32Array(this.starts.length * 2);
+    const ends = new Int32Array(this.ends.length * 2);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    this.starts = starts;
+    this.ends = ends;
+  }
+
+  /** Token `i` as an object (the end-of-input token past the last one). */
+  at(i: number): Token {
+    if (i < 0 || i >= this.length) return eofToken;
+    const kind = this.kinds[i]!;
+    return { image: this.images[i]!, startOffset: this.starts[i]!, endOffset: this.ends[i]! - 1, tokenType: kind.tokenType, tokenTypeIdx: kind.tokenTypeIdx };
+  }
+
+  /** Every token as an object. */
+  toArray(): Token[] {
+    const out = new Array<Token>(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = this.at(i);
+    return out;
+  }
 }

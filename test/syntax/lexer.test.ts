@@ -7,7 +7,7 @@ import { Source } from '../../src/text/source.js';
 import { firstError, messages } from './helpers.js';
 
 function kinds(text: string): string[] {
-  return lex(new Source('t.wit', text)).tokens.map((t) => t.tokenType.name);
+  return lex(new Source('t.wit', text)).tokens.toArray().map((t) => t.tokenType.name);
 }
 
 function lexErrors(text: string): string[] {
@@ -22,7 +22,7 @@ describe('tokens', () => {
     const text = [...names, ...names.reverse(), 'a', 'ab', 'abc', 'ab', 'a-b', 'a'].join(' ');
     const r = lex(new Source('t.wit', text));
     expect(r.tokens.length).toBe(6006);
-    for (const t of r.tokens) {
+    for (const t of r.tokens.toArray()) {
       expect(t.tokenType.name).toBe('Id');
       expect(t.image).toBe(text.slice(t.startOffset, t.endOffset + 1));
     }
@@ -46,19 +46,19 @@ describe('tokens', () => {
 
   it('keeps comments apart and skips a BOM and CRLF', () => {
     const r = lex(new Source('t.wit', '\ufeff// a\r\n/* b /* nested */ */ x /**/ y'));
-    expect(r.tokens.map((t) => t.image)).toEqual(['x', 'y']);
+    expect(r.tokens.toArray().map((t) => t.image)).toEqual(['x', 'y']);
     expect(r.comments.map((c) => c.image)).toEqual(['// a', '/* b /* nested */ */', '/**/']);
     expect(r.diagnostics).toEqual([]);
   });
 
   it('records identifier errors and string values as payloads', () => {
     const r = lex(new Source('t.wit', 'Foo ok "a\\u{41}"'));
-    expect(r.tokens.map((t) => r.payloads.get(t))).toEqual(["invalid character in identifier 'o'", undefined, 'aA']);
+    expect(r.tokens.toArray().map((_, i) => r.payloads.get(i))).toEqual(["invalid character in identifier 'o'", undefined, 'aA']);
   });
 
   it('uses UTF-16 offsets with an inclusive endOffset', () => {
     const r = lex(new Source('t.wit', 'é abc'));
-    expect(r.tokens[1]).toMatchObject({ image: 'abc', startOffset: 2, endOffset: 4 });
+    expect(r.tokens.at(1)).toMatchObject({ image: 'abc', startOffset: 2, endOffset: 4 });
   });
 });
 
