@@ -66,11 +66,12 @@ function commentToken(image: string, startOffset: number, endOffset: number): To
 export function lex(source: Source): LexResult {
   const text = source.text;
   const n = text.length;
-  const tokens = new TokenList((n >> 3) + 64);
+  // About one token per 8 characters in typical WIT: start with room for one per 4.
+  const tokens = new TokenList((n >> 2) + 64);
   const comments: Token[] = [];
   const diagnostics: Diagnostic[] = [];
   const payloads = new Map<number, string>();
-  const words = new WordTable();
+  const words = new WordTable(tokens);
   const forbidden = scanForbidden(source);
   const report = (code: string, message: string, start: number, end: number): void => {
     if (diagnostics.length < MAX_LEX_ERRORS) {
@@ -81,12 +82,12 @@ export function lex(source: Source): LexResult {
   const word = (start: number, end: number): void => {
     const kw = keywordAt(text, start, end - start);
     if (kw !== undefined) {
-      tokens.push(kindToken(kw.type), kw.word, start, end);
+      tokens.push(kindToken(kw.type), -1, start, end);
     } else {
       const image = text.slice(start, end);
       const err = validateId(image);
       if (err !== undefined) payloads.set(tokens.length, err);
-      tokens.push(idKind, image, start, end);
+      tokens.push(idKind, tokens.addWord(image), start, end);
     }
   };
   const comment = (start: number, end: number): void => {
@@ -107,7 +108,7 @@ export function lex(source: Source): LexResult {
     }
     const one = singleKinds[c];
     if (one !== undefined) {
-      tokens.push(one, one.image, i, i + 1);
+      tokens.push(one, -1, i, i + 1);
       i++;
       continue;
     }
@@ -125,7 +126,7 @@ export function lex(source: Source): LexResult {
       }
       if (!dash && !isWordContinue(d, text, j)) {
         const w = words.entry(text, start, j, h);
-        tokens.push(w.kind, w.image, start, j);
+        tokens.push(w.kind, w.id, start, j);
         i = j;
         continue;
       }
@@ -138,7 +139,7 @@ export function lex(source: Source): LexResult {
     if (c >= 48 && c <= 57) {
       i++;
       while (i < n && isDigit(text.charCodeAt(i))) i++;
-      tokens.push(integerKind, text.slice(start, i), start, i);
+      tokens.push(integerKind, tokens.addWord(text.slice(start, i)), start, i);
       continue;
     }
     let type: TokenType | undefined;
@@ -194,7 +195,7 @@ export function lex(source: Source): LexResult {
     }
     if (type !== undefined) {
       if (payload !== undefined) payloads.set(tokens.length, payload);
-      tokens.push(kindToken(type), text.slice(start, i), start, i);
+      tokens.push(kindToken(type), tokens.addWord(text.slice(start, i)), start, i);
       continue;
     }
     // Anything else: an unexpected character (forbidden code points were reported already).
@@ -203,7 +204,7 @@ export function lex(source: Source): LexResult {
     if (!isForbidden(c)) report(Codes.UnexpectedCharacter, `unexpected character ${rustChar(cp)}`, i, i + width);
     i += width;
   }
-  return { tokens, comments, forbidden, diagnostics, payloads };
+  return { tokens: tokens.seal(), comments, forbidden, diagnostics, payloads };
 }
 
 const commentIdx = T.Comment.tokenTypeIdx!;
@@ -329,6 +330,8 @@ interface WordEntry {
   /** The shared token of the word's type. */
   readonly kind: Token;
   readonly hash: number;
+  /** The word's id in the file's `TokenList` (-1 for keywords: their kind gives their text). */
+  readonly id: number;
 }
 
 /** FNV-1a hash of `text[start, end)` (the lexer's fast path computes the same hash while scanning). */
@@ -347,7 +350,7 @@ class WordTable {
   private table: (WordEntry | undefined)[];
   private count: number;
 
-  constructor() {
+  constructor(private readonly list: TokenList) {
     this.table = seedTable.slice();
     this.count = seedCount;
   }
@@ -362,7 +365,8 @@ class WordTable {
       if (e.hash === h && e.image.length === len && text.startsWith(e.image, start)) return e;
       slot = (slot + 1) & mask;
     }
-    const entry: WordEntry = { image: text.slice(start, end), kind: idKind, hash: h };
+    const image = text.slice(start, end);
+    const entry: WordEntry = { image, kind: idKind, hash: h, id: this.list.addWord(image) };
     table[slot] = entry;
     if (++this.count * 2 > table.length) this.table = rehash(table, table.length * 2);
     return entry;
@@ -385,7 +389,7 @@ let seedCount = 0;
 const seedTable: (WordEntry | undefined)[] = rehash(
   [...T.keywordEntries.values()].map((k) => {
     seedCount++;
-    return { image: k.word, kind: kindToken(k.type), hash: hashRange(k.word, 0, k.word.length) };
+    return { image: k.word, kind: kindToken(k.type), hash: hashRange(k.word, 0, k.word.length), id: -1 };
   }),
   256,
 );

@@ -8,6 +8,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Source, Span } from '../text/source.js';
 import type * as A from './ast.js';
 import { AbandonItem, errorMessageProvider, FULL_SPAN, TooManyErrors } from './errors.js';
+import { IdNode } from './leaves.js';
 import { parseSemver } from './semver.js';
 import * as T from './tokens.js';
 import { TokenList, type Token } from './tokens.js';
@@ -169,9 +170,8 @@ export abstract class ParserBase extends EmbeddedActionsParser {
       const error = this.payloads.get(i);
       if (error !== undefined) this.report(Codes.InvalidIdentifier, error, this.pointSpan(start));
     }
-    const image = this.list.images[i]!;
-    const span: Span = { source: this.source, start, end: this.ends[i]! };
-    return { kind: 'Id', span, name: escaped ? image.slice(1) : image, escaped };
+    const image = this.list.image(i);
+    return new IdNode(this.source, start, this.ends[i]!, escaped ? image.slice(1) : image, escaped);
   }
 
   protected makePath(first: A.Id, rest: { pkg: A.Id; name: A.Id; version: A.Version | undefined } | undefined): A.UsePath {
@@ -202,7 +202,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   /** The length of `list<T, N>`, token `i`. */
   protected listLength(i: number): { value: number; span: Span } {
     const span = this.tokSpan(i);
-    const digits = this.list.images[i]!.replace(/^0+(?=.)/, '');
+    const digits = this.list.image(i).replace(/^0+(?=.)/, '');
     if (digits.length > 10 || Number(digits) > U32_MAX) {
       this.report(Codes.InvalidListSize, 'invalid list size: number too large to fit in target type', span);
     }

@@ -6,6 +6,7 @@ import type { IOrAlt, OrMethodOpts } from 'chevrotain';
 import { Codes } from '../diagnostics/codes.js';
 import type { Span } from '../text/source.js';
 import type * as A from './ast.js';
+import { PrimitiveNode } from './leaves.js';
 import { ParserBase } from './parser-base.js';
 import * as T from './tokens.js';
 
@@ -16,6 +17,9 @@ export const MAX_DEPTH = 100;
 export const REC_NODE = undefined as never;
 
 const atIdx = T.At.tokenTypeIdx!;
+
+/** The attributes of every item that has none (one shared, frozen array). */
+const NO_ATTRIBUTES: readonly A.Attribute[] = Object.freeze([]);
 
 export abstract class TypeRules extends ParserBase {
   private typeAlts?: OrMethodOpts<A.TypeExpr>;
@@ -44,7 +48,8 @@ export abstract class TypeRules extends ParserBase {
             const tok = this.CONSUME(T.PrimitiveKw);
             if (this.RECORDING_PHASE) return REC_NODE;
             // `tok` is the shared token of its keyword type: its image is the keyword.
-            return { kind: 'Primitive', span: this.tokSpan(this.last()), name: tok.image as A.PrimitiveName } as A.PrimitiveType;
+            const i = this.last();
+            return new PrimitiveNode(this.source, this.starts[i]!, this.ends[i]!, tok.image as A.PrimitiveName);
           },
         },
         {
@@ -198,8 +203,8 @@ export abstract class TypeRules extends ParserBase {
    * The attributes before an item. Most items have none, so the rule is entered only when the next token is `@`
    * (`idx` is the occurrence index, as for `SUBRULE<idx>`).
    */
-  protected itemAttributes(idx: number): A.Attribute[] {
-    if (!this.RECORDING_PHASE && this.LA(1).tokenTypeIdx !== atIdx) return [];
+  protected itemAttributes(idx: number): readonly A.Attribute[] {
+    if (!this.RECORDING_PHASE && this.LA(1).tokenTypeIdx !== atIdx) return NO_ATTRIBUTES;
     return this.subrule(idx, this.attributes);
   }
 

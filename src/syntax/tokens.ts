@@ -236,47 +236,74 @@ export function kindToken(t: TokenType): Token {
 /**
  * The significant tokens of a file, stored compactly: a file of 2.5 MB has over 300 000 tokens, and one object per
  * token is most of the cost of lexing it (allocation, then garbage collection of memory that stays alive). Token `i`
- * is `kinds[i]` (its type, as the shared token of that type), `images[i]` (its text; shared strings for keywords,
- * punctuation and repeated identifiers) and `starts[i]` / `ends[i]` (UTF-16 offsets, end exclusive).
+ * is `kinds[i]` (its type, as the shared token of that type), `starts[i]` / `ends[i]` (UTF-16 offsets, end
+ * exclusive) and its text, `image(i)`: the kind's image for keywords and punctuation, otherwise `words[wordIds[i]]`
+ * (one string per distinct word of the file).
  */
 export class TokenList {
-  /** Per token, the shared token of its type: the parser's input. */
-  readonly kinds: Token[] = [];
-  readonly images: string[] = [];
+  /** Per token, the shared token of its type: the parser's input (its length is the number of tokens). */
+  readonly kinds: Token[];
+  /** The distinct texts of the tokens whose text is not fixed by their type. */
+  readonly words: string[] = [];
   starts: Int32Array;
   ends: Int32Array;
+  /** Per token, an index into `words`, or -1 when the text is the kind's image. */
+  wordIds: Int32Array;
   length = 0;
 
   constructor(capacity = 64) {
+    this.kinds = new Array<Token>(capacity);
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
+    this.wordIds = new Int32Array(capacity);
   }
 
-  /** Appends a token (`end` exclusive). */
-  push(kind: Token, image: string, start: number, end: number): void {
+  /** Appends a token (`end` exclusive) whose text is `words[wordId]`, or its kind's image when `wordId` is -1. */
+  push(kind: Token, wordId: number, start: number, end: number): void {
     const i = this.length;
     if (i === this.starts.length) this.grow();
-    this.kinds.push(kind);
-    this.images.push(image);
+    this.kinds[i] = kind;
+    this.wordIds[i] = wordId;
     this.starts[i] = start;
     this.ends[i] = end;
     this.length = i + 1;
   }
 
+  /** Adds a word; returns its id. */
+  addWord(word: string): number {
+    return this.words.push(word) - 1;
+  }
+
+  /** Called when the last token is in: trims `kinds` to the number of tokens. */
+  seal(): this {
+    this.kinds.length = this.length;
+    return this;
+  }
+
   private grow(): void {
-    const starts = new Int32Array(this.starts.length * 2);
-    const ends = new Int32Array(this.ends.length * 2);
+    const n = this.starts.length * 2;
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    const wordIds = new Int32Array(n);
     starts.set(this.starts);
     ends.set(this.ends);
+    wordIds.set(this.wordIds);
     this.starts = starts;
     this.ends = ends;
+    this.wordIds = wordIds;
+  }
+
+  /** The text of token `i`. */
+  image(i: number): string {
+    const w = this.wordIds[i]!;
+    return w < 0 ? this.kinds[i]!.image : this.words[w]!;
   }
 
   /** Token `i` as an object (the end-of-input token past the last one). */
   at(i: number): Token {
     if (i < 0 || i >= this.length) return eofToken;
     const kind = this.kinds[i]!;
-    return { image: this.images[i]!, startOffset: this.starts[i]!, endOffset: this.ends[i]! - 1, tokenType: kind.tokenType, tokenTypeIdx: kind.tokenTypeIdx };
+    return { image: this.image(i), startOffset: this.starts[i]!, endOffset: this.ends[i]! - 1, tokenType: kind.tokenType, tokenTypeIdx: kind.tokenTypeIdx };
   }
 
   /** Every token as an object. */
