@@ -335,7 +335,7 @@ export class Remap {
   private borrowMemo = new Uint8Array(0);
 
   /** `typeHasBorrow`, memoised per package for named and anonymous types alike. */
-  private hasBorrow(t: Type): boolean {
+  private hasBorrow(t: Type | null): boolean {
     if (typeof t !== 'number') return false;
     if (t >= this.borrowMemo.length) {
       const grown = new Uint8Array(Math.max(2 * this.borrowMemo.length, this.resolve.types.length, t + 1));
@@ -346,16 +346,40 @@ export class Remap {
     if (known !== 0) return known === 1;
     const k = this.resolve.types[t]!.kind;
     let v: boolean;
-    if (k.tag === 'handle') v = k.handle === 'borrow';
-    else if (k.tag === 'resource' || k.tag === 'enum' || k.tag === 'flags' || k.tag === 'unknown') v = false;
-    else {
-      v = false;
-      for (const x of kindTypes(k)) {
-        if (this.hasBorrow(x)) {
-          v = true;
-          break;
-        }
-      }
+    switch (k.tag) {
+      case 'handle':
+        v = k.handle === 'borrow';
+        break;
+      case 'type':
+      case 'option':
+      case 'list':
+      case 'fixed-length-list':
+        v = this.hasBorrow(k.type);
+        break;
+      case 'future':
+      case 'stream':
+        v = k.type !== null && this.hasBorrow(k.type);
+        break;
+      case 'result':
+        v = (k.ok !== null && this.hasBorrow(k.ok)) || (k.err !== null && this.hasBorrow(k.err));
+        break;
+      case 'map':
+        v = this.hasBorrow(k.key) || this.hasBorrow(k.value);
+        break;
+      case 'tuple':
+        v = false;
+        for (let i = 0; i < k.types.length && !v; i++) v = this.hasBorrow(k.types[i]!);
+        break;
+      case 'record':
+        v = false;
+        for (let i = 0; i < k.fields.length && !v; i++) v = this.hasBorrow(k.fields[i]!.type);
+        break;
+      case 'variant':
+        v = false;
+        for (let i = 0; i < k.cases.length && !v; i++) v = this.hasBorrow(k.cases[i]!.type);
+        break;
+      default:
+        v = false;
     }
     this.borrowMemo[t] = v ? 1 : 2;
     return v;
@@ -421,32 +445,6 @@ export class Remap {
     }
     const newKey: WorldKey = 'name' in key ? key : { interface: this.mapInterface(key.interface, span) };
     (isImport ? out.imports : out.exports).set(worldKeyString(newKey), { key: newKey, item: newItem });
-  }
-}
-
-/** The value types a kind refers to. */
-function kindTypes(k: TypeDefKind): Type[] {
-  switch (k.tag) {
-    case 'type':
-    case 'option':
-    case 'list':
-    case 'fixed-length-list':
-      return [k.type];
-    case 'record':
-      return k.fields.map((f) => f.type);
-    case 'variant':
-      return k.cases.flatMap((c) => (c.type === null ? [] : [c.type]));
-    case 'tuple':
-      return k.types;
-    case 'result':
-      return [k.ok, k.err].filter((x): x is Type => x !== null);
-    case 'map':
-      return [k.key, k.value];
-    case 'future':
-    case 'stream':
-      return k.type === null ? [] : [k.type];
-    default:
-      return [];
   }
 }
 

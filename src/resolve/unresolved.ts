@@ -24,10 +24,9 @@ import type {
 } from './model.js';
 import { packageNameToString, worldKeyString } from './model.js';
 import { toposort, type Dep } from './toposort.js';
+import { AnonTypes } from './anon-types.js';
 
 import {
-  AnonTypes,
-  type TrieNode,
   MAP_KEYS,
   PRIMITIVES,
   attributesOf,
@@ -633,7 +632,7 @@ export class PackageResolver {
    */
   resolveType(t: ast.TypeExpr, stability: Stability | undefined): Type {
     const anon = this.anonTypes;
-    let node: TrieNode;
+    let node: number;
     let kind: TypeDefKind | undefined;
     switch (t.kind) {
       case 'Primitive':
@@ -644,7 +643,7 @@ export class PackageResolver {
         const type = this.validateResource(t.resource);
         if (t.handle === 'own') return type;
         node = anon.node1('borrow', type);
-        if (node.id === undefined) kind = { tag: 'handle', handle: 'borrow', type };
+        if (anon.get(node) === undefined) kind = { tag: 'handle', handle: 'borrow', type };
         break;
       }
       case 'List': {
@@ -652,25 +651,25 @@ export class PackageResolver {
         const type = this.resolveType(t.element, stability);
         if (t.length) {
           const size = t.length.value;
-          node = anon.node2('fixed-length-list', type, size);
-          if (node.id === undefined) kind = { tag: 'fixed-length-list', type, size };
+          node = anon.fixedList(type, size);
+          if (anon.get(node) === undefined) kind = { tag: 'fixed-length-list', type, size };
         } else {
           node = anon.node1('list', type);
-          if (node.id === undefined) kind = { tag: 'list', type };
+          if (anon.get(node) === undefined) kind = { tag: 'list', type };
         }
         break;
       }
       case 'Option': {
         const type = this.resolveType(t.inner, stability);
         node = anon.node1('option', type);
-        if (node.id === undefined) kind = { tag: 'option', type };
+        if (anon.get(node) === undefined) kind = { tag: 'option', type };
         break;
       }
       case 'Result': {
         const ok = t.ok ? this.resolveType(t.ok, stability) : null;
         const err = t.err ? this.resolveType(t.err, stability) : null;
         node = anon.node2('result', ok, err);
-        if (node.id === undefined) kind = { tag: 'result', ok, err };
+        if (anon.get(node) === undefined) kind = { tag: 'result', ok, err };
         break;
       }
       case 'Future':
@@ -678,15 +677,15 @@ export class PackageResolver {
         const type = t.payload ? this.resolveType(t.payload, stability) : null;
         const tag = t.kind === 'Future' ? 'future' : 'stream';
         node = anon.node1(tag, type);
-        if (node.id === undefined) kind = { tag, type };
+        if (anon.get(node) === undefined) kind = { tag, type };
         break;
       }
       default:
         // Tuples and maps: rarer, resolved through their kind.
         return this.anonType(this.resolveKind(t, stability), stability, t);
     }
-    if (kind !== undefined) node.id = this.allocType(null, kind, null, undefined, stability ?? this.findStability(kind), undefined, typeSpan(t));
-    return node.id!;
+    if (kind === undefined) return anon.get(node)!;
+    return anon.set(node, this.allocType(null, kind, null, undefined, stability ?? this.findStability(kind), undefined, typeSpan(t)));
   }
 
   /**
@@ -696,12 +695,12 @@ export class PackageResolver {
   private anonType(kind: TypeDefKind, stability: Stability | undefined, at: ast.TypeExpr | Span): Type {
     if (kind.tag === 'type') return kind.type;
     if (kind.tag === 'handle' && kind.handle === 'own') return kind.type;
-    const node = this.anonTypes.find(kind);
-    if (node.id === undefined) {
-      const span = 'kind' in at ? typeSpan(at) : at;
-      node.id = this.allocType(null, kind, null, undefined, stability ?? this.findStability(kind), undefined, span);
-    }
-    return node.id;
+    const anon = this.anonTypes;
+    const node = anon.find(kind);
+    const found = anon.get(node);
+    if (found !== undefined) return found;
+    const span = 'kind' in at ? typeSpan(at) : at;
+    return anon.set(node, this.allocType(null, kind, null, undefined, stability ?? this.findStability(kind), undefined, span));
   }
 
   /**
@@ -714,13 +713,34 @@ export class PackageResolver {
       case 'list':
       case 'fixed-length-list':
       case 'handle':
-        return typeof kind.type === 'number' ? this.types[kind.type]!.stability : undefined;
+      case 'type':
+        return this.stabilityOf(kind.type);
+      case 'future':
+      case 'stream':
+        return this.stabilityOf(kind.type);
+      case 'result':
+        return this.stabilityOf(kind.ok) ?? this.stabilityOf(kind.err);
+      case 'map':
+        return this.stabilityOf(kind.key) ?? this.stabilityOf(kind.value);
+      case 'tuple':
+        for (const c of kind.types) {
+          const s = this.stabilityOf(c);
+          if (s) return s;
+        }
+        return undefined;
       default:
+        // Records, variants, … are never anonymous.
         for (const c of kindComponents(kind)) {
-          if (typeof c === 'number' && this.types[c]!.stability) return this.types[c]!.stability;
+          const s = this.stabilityOf(c);
+          if (s) return s;
         }
         return undefined;
     }
+  }
+
+  /** The stability of a component type (none for primitives and absent types). */
+  private stabilityOf(t: Type | null): Stability | undefined {
+    return typeof t === 'number' ? this.types[t]!.stability : undefined;
   }
 
   // ---- functions ---------------------------------------------------------------------------------------------
@@ -737,12 +757,14 @@ export class PackageResolver {
     const params: { name: string; type: Type }[] = [];
     const isMethod = kind.tag === 'method' || kind.tag === 'async-method';
     if (isMethod) {
-      const node = this.anonTypes.node1('borrow', kind.resource);
-      if (node.id === undefined) {
+      const anon = this.anonTypes;
+      const node = anon.node1('borrow', kind.resource);
+      let self = anon.get(node);
+      if (self === undefined) {
         const borrow: TypeDefKind = { tag: 'handle', handle: 'borrow', type: kind.resource };
-        node.id = this.allocType(null, borrow, null, undefined, this.findStability(borrow), undefined, span);
+        self = anon.set(node, this.allocType(null, borrow, null, undefined, this.findStability(borrow), undefined, span));
       }
-      params.push({ name: 'self', type: node.id });
+      params.push({ name: 'self', type: self });
     }
     const ps = func.params;
     for (let i = 0; i < ps.length; i++) {
