@@ -220,12 +220,14 @@ export const eofToken: Token = createTokenInstance(EOF, '', NaN, NaN, NaN, NaN, 
 
 /**
  * One position-less token per token type, indexed by `tokenTypeIdx`: what the parser reads (chevrotain decides on
- * `tokenTypeIdx` alone). Its image is the keyword or punctuation for those types, empty for the others.
+ * `tokenTypeIdx` alone). Its image is the keyword or punctuation for those types, empty for the others; its offsets
+ * are -1.
  */
 const kindTokens: Token[] = [];
 for (const t of allTokens) {
   const word = keywordNames.get(t) ?? punctuationImages.get(t) ?? '';
-  kindTokens[t.tokenTypeIdx!] = { image: word, startOffset: NaN, endOffset: NaN, tokenType: t, tokenTypeIdx: t.tokenTypeIdx! };
+  // Offsets -1, not NaN: a double in a field makes V8 box that field in every object of the same shape (comments).
+  kindTokens[t.tokenTypeIdx!] = { image: word, startOffset: -1, endOffset: -1, tokenType: t, tokenTypeIdx: t.tokenTypeIdx! };
 }
 
 /** The position-less token of a type (see `kindTokens`). */
