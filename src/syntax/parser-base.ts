@@ -98,9 +98,14 @@ export abstract class ParserBase extends EmbeddedActionsParser {
 
   /** From `start` to the end of the last consumed token. */
   protected spanFrom(start: number): Span {
-    const i = this.lexerState();
+    return { source: this.source, start, end: this.endFrom(start) };
+  }
+
+  /** The end of a node that starts at `start` and whose last token was just consumed. */
+  protected endFrom(start: number): number {
+    const i = this.last();
     const end = i < 0 || i >= this.tokenCount ? start : this.ends[i]!;
-    return { source: this.source, start, end: end > start ? end : start };
+    return end > start ? end : start;
   }
 
   /** The span of token `i` (the end of input past the last token). */

@@ -6,7 +6,7 @@ import type { IOrAlt, OrMethodOpts } from 'chevrotain';
 import { Codes } from '../diagnostics/codes.js';
 import type { Span } from '../text/source.js';
 import type * as A from './ast.js';
-import { PrimitiveNode } from './leaves.js';
+import { ListNode, OptionNode, PrimitiveNode, ResultNode, TupleNode } from './leaves.js';
 import { ParserBase } from './parser-base.js';
 import * as T from './tokens.js';
 
@@ -83,7 +83,7 @@ export abstract class TypeRules extends ParserBase {
       if (!this.RECORDING_PHASE) length = this.listLength(this.last());
     });
     this.CONSUME(T.RAngle);
-    return this.RECORDING_PHASE ? REC_NODE : { kind: 'List', span: this.spanFrom(start), element, length };
+    return this.RECORDING_PHASE ? REC_NODE : new ListNode(this.source, start, this.endFrom(start), element, length);
   });
 
   private readonly tupleType = this.RULE('tupleType', (): A.TupleType => {
@@ -91,7 +91,7 @@ export abstract class TypeRules extends ParserBase {
     this.CONSUME(T.Tuple);
     this.CONSUME(T.LAngle);
     const types = this.listTail(T.RAngle, 1, () => this.SUBRULE(this.typeExpr));
-    return this.RECORDING_PHASE ? REC_NODE : { kind: 'Tuple', span: this.spanFrom(start), types };
+    return this.RECORDING_PHASE ? REC_NODE : new TupleNode(this.source, start, this.endFrom(start), types);
   });
 
   private readonly optionType = this.RULE('optionType', (): A.OptionType => {
@@ -100,7 +100,7 @@ export abstract class TypeRules extends ParserBase {
     this.CONSUME(T.LAngle);
     const inner = this.SUBRULE(this.typeExpr);
     this.CONSUME(T.RAngle);
-    return this.RECORDING_PHASE ? REC_NODE : { kind: 'Option', span: this.spanFrom(start), inner };
+    return this.RECORDING_PHASE ? REC_NODE : new OptionNode(this.source, start, this.endFrom(start), inner);
   });
 
   /** `result`, `result<T>`, `result<_, E>`, `result<T, E>` */
@@ -118,7 +118,7 @@ export abstract class TypeRules extends ParserBase {
       err = this.resultErr;
       this.CONSUME(T.RAngle);
     });
-    return this.RECORDING_PHASE ? REC_NODE : { kind: 'Result', span: this.spanFrom(start), ok, err };
+    return this.RECORDING_PHASE ? REC_NODE : new ResultNode(this.source, start, this.endFrom(start), ok, err);
   });
 
   /** The inside of `result<…>`; results are left in `resultOk` / `resultErr` (read right after the `OR`). */

@@ -20,6 +20,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Source } from '../text/source.js';
 import type * as A from './ast.js';
 import { TooManyErrors } from './errors.js';
+import { FieldNode, FuncTypeNode, ParamNode } from './leaves.js';
 import { MAX_DEPTH, REC_NODE, TypeRules } from './parser-types.js';
 import * as T from './tokens.js';
 import type { Token, TokenList } from './tokens.js';
@@ -467,7 +468,7 @@ export class WitParser extends TypeRules {
       result = this.SUBRULE(this.typeExpr);
     });
     if (this.RECORDING_PHASE) return REC_NODE;
-    return { kind: 'FuncType', span: this.spanFrom(start), async: isAsync, params, result };
+    return new FuncTypeNode(this.source, start, this.endFrom(start), isAsync, params, result);
   });
 
   /** `(a: T, b: U)` with an optional trailing comma. */
@@ -479,7 +480,7 @@ export class WitParser extends TypeRules {
       this.CONSUME(T.Colon);
       const type = this.SUBRULE(this.typeExpr);
       if (REC) return REC_NODE;
-      return { kind: 'Param', span: this.span(name.span.start, type.span.end), name, type } as A.Param;
+      return new ParamNode(this.source, name.span.start, type.span.end, name, type);
     });
   });
 
@@ -506,7 +507,7 @@ export class WitParser extends TypeRules {
       this.CONSUME(T.Colon);
       const type = this.SUBRULE(this.typeExpr);
       if (REC) return REC_NODE;
-      return { kind: 'Field', span: this.span(fname.span.start, type.span.end), docs: fdocs, name: fname, type } as A.Field;
+      return new FieldNode(this.source, fname.span.start, type.span.end, fdocs, fname, type);
     });
     if (REC) return REC_NODE;
     return { kind: 'Record', span: this.spanFrom(start), docs, attributes: attrs, name, fields } as A.Record;
