@@ -10,6 +10,10 @@
 import type { Source, Span } from '../text/source.js';
 import type { Token } from './tokens.js';
 
+/**
+ * What every node has. Some node kinds are built as classes that are their own span (`span === node`; see
+ * leaves.ts): walk a tree by its fields, not by `Object.keys` of its spans.
+ */
 export interface NodeBase {
   readonly kind: string;
   readonly span: Span;
@@ -92,7 +96,10 @@ export interface File extends NodeBase {
   readonly package: PackageDecl | undefined;
   /** Top-level items in source order. */
   readonly items: readonly TopLevelItem[];
-  /** Every significant token (comments and whitespace excluded), in order. */
+  /**
+   * Every significant token (comments and whitespace excluded), in order. Made from the lexer's compact
+   * `TokenList` when first read (checking a file never reads it).
+   */
   readonly tokens: readonly Token[];
   /** Every comment token, in order (whitespace is the gaps between tokens and comments). */
   readonly comments: readonly Token[];
