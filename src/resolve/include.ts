@@ -7,7 +7,8 @@
 import type { Span } from '../text/source.js';
 import { Codes } from '../diagnostics/codes.js';
 import { fail } from './errors.js';
-import type { Func, Resolve, Stability, Type, TypeDef, TypeOwner, WorldItem, WorldItems } from './model.js';
+import type { Func, Resolve, Stability, Type, TypeDef, TypeDefKind, TypeOwner, WorldItem, WorldItems } from './model.js';
+import { CaseItem, FieldItem, FuncItem, NameItem, TypeDefItem } from './items.js';
 import { stabilityEquals, worldKeyString } from './model.js';
 import { includeStability, type Remap } from './link.js';
 
@@ -149,7 +150,7 @@ class Cloner {
     const done = this.types.get(id);
     if (done !== undefined) return done;
     const old = this.resolve.types[id]!;
-    const copy: TypeDef = { ...old, kind: structuredCloneKind(old.kind) };
+    const copy: TypeDef = new TypeDefItem(old.name, cloneKind(old.kind), old.owner, old.docs, old.stability, old.externalId, old.span);
     if (copy.owner !== null) copy.owner = this.newOwner;
     this.typeDef(copy);
     const nid = this.resolve.types.length;
@@ -204,12 +205,8 @@ class Cloner {
 
   func(f: Func): Func {
     const kind = 'resource' in f.kind ? { ...f.kind, resource: this.typeId(f.kind.resource) } : f.kind;
-    return {
-      ...f,
-      kind,
-      params: f.params.map((p) => ({ name: p.name, type: this.ty(p.type) })),
-      result: f.result === undefined ? undefined : this.ty(f.result),
-    };
+    const params = f.params.map((p) => ({ name: p.name, type: this.ty(p.type) }));
+    return new FuncItem(f.name, kind, params, f.result === undefined ? undefined : this.ty(f.result), f.docs, f.stability, f.externalId, f.span);
   }
 
   private iface(id: number): number {
@@ -225,11 +222,20 @@ class Cloner {
   }
 }
 
-function structuredCloneKind<T>(k: T): T {
-  const c = { ...(k as object) } as Record<string, unknown>;
-  if (Array.isArray(c.fields)) c.fields = (c.fields as object[]).map((f) => ({ ...f }));
-  if (Array.isArray(c.cases)) c.cases = (c.cases as object[]).map((f) => ({ ...f }));
-  if (Array.isArray(c.flags)) c.flags = (c.flags as object[]).map((f) => ({ ...f }));
-  if (Array.isArray(c.types)) c.types = [...(c.types as unknown[])];
-  return c as T;
+/** A copy of a kind, with copies of its members (items keep their docs). */
+function cloneKind(k: TypeDefKind): TypeDefKind {
+  switch (k.tag) {
+    case 'record':
+      return { tag: 'record', fields: k.fields.map((f) => new FieldItem(f.name, f.type, f.docs, f.span)) };
+    case 'variant':
+      return { tag: 'variant', cases: k.cases.map((c) => new CaseItem(c.name, c.type, c.docs, c.span)) };
+    case 'enum':
+      return { tag: 'enum', cases: k.cases.map((c) => new NameItem(c.name, c.docs)) };
+    case 'flags':
+      return { tag: 'flags', flags: k.flags.map((f) => new NameItem(f.name, f.docs)) };
+    case 'tuple':
+      return { tag: 'tuple', types: [...k.types] };
+    default:
+      return { ...k };
+  }
 }

@@ -3,8 +3,10 @@
  * definitions. Every cross reference is a numeric id (the index into its arena), exactly as wit-parser numbers them,
  * so `resolveToJson()` reproduces wit-parser's JSON byte for byte.
  *
- * Consumers (bindgen, the language server) read this model; it is plain data. Items keep their source `span` (the
- * span of their name) so tools can map back to the WIT text. Spans are never part of the JSON.
+ * Consumers (bindgen, the language server) read this model; it is plain data, except that the resolver builds types,
+ * functions, fields, cases and flags as classes whose `docs` is a getter computed on first read (items.ts): copy
+ * those with their constructors, not with object spread. Items keep their source `span` (the span of their name) so
+ * tools can map back to the WIT text. Spans are never part of the JSON.
  */
 import type { Span } from '../text/source.js';
 import type { PrimitiveName } from '../syntax/ast.js';

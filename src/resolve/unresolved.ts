@@ -25,6 +25,7 @@ import type {
 import { packageNameToString, worldKeyString } from './model.js';
 import { toposort, type Dep } from './toposort.js';
 import { AnonTypes } from './anon-types.js';
+import { CaseItem, FieldItem, FuncItem, NameItem, TypeDefItem, type DocsSource } from './items.js';
 
 import {
   MAP_KEYS,
@@ -193,13 +194,12 @@ export class PackageResolver {
     name: string | null,
     kind: TypeDefKind,
     owner: TypeOwner,
-    docs: string | undefined,
+    docs: DocsSource,
     stability: Stability | undefined,
     externalId: string | undefined,
     span: Span | undefined,
   ): number {
-    const t: TypeDef = { name, kind, owner, docs, stability, externalId, span };
-    return this.types.push(t) - 1;
+    return this.types.push(new TypeDefItem(name, kind, owner, docs, stability, externalId, span)) - 1;
   }
 
   // ---- package-level passes ----------------------------------------------------------------------------------
@@ -471,7 +471,7 @@ export class PackageResolver {
       // A typedef that fails is still defined (as a poisoned type) so that the rest of the scope is checked;
       // errors that only repeat its failure are dropped.
       const kind = bad.has(name) ? undefined : this.tryTypeDefKind(def, stability);
-      const id = this.allocType(name, kind ?? { tag: 'unknown' }, owner, docsText(def.docs), stability, externalId, def.name.span);
+      const id = this.allocType(name, kind ?? { tag: 'unknown' }, owner, def.docs, stability, externalId, def.name.span);
       if (!kind) this.poisoned.add(id);
       this.defineName(def.name, { kind: 'type', id });
     }
@@ -520,24 +520,19 @@ export class PackageResolver {
       case 'Record':
         return {
           tag: 'record',
-          fields: def.fields.map((f) => ({ name: f.name.name, type: this.resolveType(f.type, stability), docs: docsText(f.docs), span: f.name.span })),
+          fields: def.fields.map((f) => new FieldItem(f.name.name, this.resolveType(f.type, stability), f.docs, f.name.span)),
         };
       case 'Flags':
-        return { tag: 'flags', flags: def.flags.map((f) => ({ name: f.name.name, docs: docsText(f.docs) })) };
+        return { tag: 'flags', flags: def.flags.map((f) => new NameItem(f.name.name, f.docs)) };
       case 'Variant':
         if (def.cases.length === 0) fail(Codes.EmptyType, 'empty variant', def.name.span);
         return {
           tag: 'variant',
-          cases: def.cases.map((c) => ({
-            name: c.name.name,
-            type: c.type ? this.resolveType(c.type, stability) : null,
-            docs: docsText(c.docs),
-            span: c.name.span,
-          })),
+          cases: def.cases.map((c) => new CaseItem(c.name.name, c.type ? this.resolveType(c.type, stability) : null, c.docs, c.name.span)),
         };
       case 'Enum':
         if (def.cases.length === 0) fail(Codes.EmptyType, 'empty enum', def.name.span);
-        return { tag: 'enum', cases: def.cases.map((c) => ({ name: c.name.name, docs: docsText(c.docs) })) };
+        return { tag: 'enum', cases: def.cases.map((c) => new NameItem(c.name.name, c.docs)) };
       case 'Resource': {
         let ctors = 0;
         const seen = new Set<string>();
@@ -787,7 +782,7 @@ export class PackageResolver {
     } else if (func.result) {
       result = this.resolveType(func.result, undefined);
     }
-    return { name, kind, params, result, docs: docsText(docs), stability, externalId, span };
+    return new FuncItem(name, kind, params, result, docs, stability, externalId, span);
   }
 
   private constructorResult(t: ast.TypeExpr, resource: number): Type {
