@@ -30,6 +30,18 @@ function report(ctx: BenchContext, label: string, bytes: number, fn: () => void,
   ctx.log(`  ${label.padEnd(34)} ${(bytes / 1e6).toFixed(2)} MB  median ${t.median.toFixed(1)} ms = ${mbs(t.median)} MB/s  (best ${mbs(t.best)} MB/s)`);
 }
 
+/** Heap kept alive by the result of `fn`, in MB (needs `--expose-gc`, which `npm run bench` passes). */
+function retainedMb(fn: () => unknown): number | undefined {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) return undefined;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const result = fn();
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  return result === undefined ? undefined : (after - before) / 1e6;
+}
+
 function witFiles(dir: string): string[] {
   const out: string[] = [];
   for (const n of readdirSync(dir).sort()) {
@@ -52,6 +64,8 @@ export const parseBench: Bench = {
     const synthBytes = Buffer.byteLength(synth);
     report(ctx, 'synth.wit lex + parse', synthBytes, () => parse(synth, 'synth.wit'), runs);
     report(ctx, 'synth.wit lex only', synthBytes, () => lex(new Source('synth.wit', synth)), runs);
+    const kept = retainedMb(() => parse(synth, 'synth.wit'));
+    if (kept !== undefined) ctx.log(`  synth.wit parse result keeps ${kept.toFixed(1)} MB of heap alive (what the collector copies)`);
     for (const set of ['wasi-0.2.12', 'wasi-0.3.0']) {
       const files = witFiles(join(ctx.shared, 'wit', set)).map((f) => ({ f, text: readFileSync(f, 'utf8') }));
       const bytes = files.reduce((n, x) => n + Buffer.byteLength(x.text), 0);

@@ -119,6 +119,11 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     return (this as unknown as LexerState).currIdx;
   }
 
+  /** Consumes the next token without checking it (the caller has looked at `LA(1)`). */
+  protected consumeNext(): void {
+    (this as unknown as LexerState).consumeToken();
+  }
+
   /** Start offset of the next token (`LA(1)`), or the end of the text at the end of input. */
   protected nextStart(): number {
     const i = this.last() + 1;
@@ -411,6 +416,7 @@ function firstCommentFrom(comments: readonly Token[], offset: number): number {
 /** chevrotain's token-position accessors (public at runtime, missing from its type declarations). */
 interface LexerState {
   currIdx: number;
+  consumeToken(): void;
   exportLexerState(): number;
   importLexerState(state: number): void;
 }

@@ -17,6 +17,11 @@ export const MAX_DEPTH = 100;
 export const REC_NODE = undefined as never;
 
 const atIdx = T.At.tokenTypeIdx!;
+const idIdx = T.Id.tokenTypeIdx!;
+const explicitIdIdx = T.ExplicitId.tokenTypeIdx!;
+/** 1 at the `tokenTypeIdx` of each primitive type keyword. */
+const primitiveKinds = new Uint8Array(T.allTokens.length + 1);
+for (const t of T.allTokens) if (T.PrimitiveKw.categoryMatchesMap?.[t.tokenTypeIdx!] === true) primitiveKinds[t.tokenTypeIdx!] = 1;
 
 /** The attributes of every item that has none (one shared, frozen array). */
 const NO_ATTRIBUTES: readonly A.Attribute[] = Object.freeze([]);
@@ -39,6 +44,28 @@ export abstract class TypeRules extends ParserBase {
     this.typeDepth--;
     return t;
   });
+
+  /**
+   * A type expression where the grammar has `SUBRULE<idx>(typeExpr)`. Primitive types and names, most type
+   * expressions, are read here without entering the rule (entering a chevrotain rule costs more than reading the
+   * token): the same nodes and the same checks as the rule's alternatives.
+   */
+  protected typeRef(idx: number): A.TypeExpr {
+    if (!this.RECORDING_PHASE && this.typeDepth < MAX_DEPTH) {
+      const k = this.LA(1).tokenTypeIdx;
+      if (primitiveKinds[k] === 1) {
+        this.consumeNext();
+        const i = this.last();
+        return new PrimitiveNode(this.source, this.starts[i]!, this.ends[i]!, this.tokens[i]!.image as A.PrimitiveName);
+      }
+      if (k === idIdx || k === explicitIdIdx) {
+        this.consumeNext();
+        const name = this.makeId(this.last());
+        return { kind: 'Named', span: name.span, name };
+      }
+    }
+    return this.subrule(idx, this.typeExpr);
+  }
 
   private makeTypeAlts(): OrMethodOpts<A.TypeExpr> {
     return (this.typeAlts = {
@@ -75,7 +102,7 @@ export abstract class TypeRules extends ParserBase {
     const start = this.nextStart();
     this.CONSUME(T.List);
     this.CONSUME(T.LAngle);
-    const element = this.SUBRULE(this.typeExpr);
+    const element = this.typeRef(0);
     let length: { value: number; span: Span } | undefined;
     this.OPTION(() => {
       this.CONSUME(T.Comma);
@@ -90,7 +117,7 @@ export abstract class TypeRules extends ParserBase {
     const start = this.nextStart();
     this.CONSUME(T.Tuple);
     this.CONSUME(T.LAngle);
-    const types = this.listTail(T.RAngle, 1, () => this.SUBRULE(this.typeExpr));
+    const types = this.listTail(T.RAngle, 1, () => this.typeRef(0));
     return this.RECORDING_PHASE ? REC_NODE : new TupleNode(this.source, start, this.endFrom(start), types);
   });
 
@@ -98,7 +125,7 @@ export abstract class TypeRules extends ParserBase {
     const start = this.nextStart();
     this.CONSUME(T.Option_);
     this.CONSUME(T.LAngle);
-    const inner = this.SUBRULE(this.typeExpr);
+    const inner = this.typeRef(0);
     this.CONSUME(T.RAngle);
     return this.RECORDING_PHASE ? REC_NODE : new OptionNode(this.source, start, this.endFrom(start), inner);
   });
@@ -128,18 +155,18 @@ export abstract class TypeRules extends ParserBase {
         ALT: () => {
           this.CONSUME(T.Underscore);
           this.CONSUME(T.Comma);
-          const err = this.SUBRULE(this.typeExpr);
+          const err = this.typeRef(0);
           this.resultOk = undefined;
           this.resultErr = err;
         },
       },
       {
         ALT: () => {
-          const ok = this.SUBRULE2(this.typeExpr);
+          const ok = this.typeRef(2);
           let err: A.TypeExpr | undefined;
           this.OPTION2(() => {
             this.CONSUME2(T.Comma);
-            err = this.SUBRULE3(this.typeExpr);
+            err = this.typeRef(3);
           });
           this.resultOk = ok;
           this.resultErr = err;
@@ -152,9 +179,9 @@ export abstract class TypeRules extends ParserBase {
     const start = this.nextStart();
     this.CONSUME(T.Map_);
     this.CONSUME(T.LAngle);
-    const key = this.SUBRULE(this.typeExpr);
+    const key = this.typeRef(0);
     this.CONSUME(T.Comma);
-    const value = this.SUBRULE2(this.typeExpr);
+    const value = this.typeRef(2);
     this.CONSUME(T.RAngle);
     return this.RECORDING_PHASE ? REC_NODE : { kind: 'Map', span: this.spanFrom(start), key, value };
   });
@@ -167,7 +194,7 @@ export abstract class TypeRules extends ParserBase {
     let payload: A.TypeExpr | undefined;
     this.OPTION(() => {
       this.CONSUME(T.LAngle);
-      payload = this.SUBRULE(this.typeExpr);
+      payload = this.typeRef(0);
       this.CONSUME(T.RAngle);
     });
     if (REC) return REC_NODE;

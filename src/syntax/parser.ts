@@ -465,7 +465,7 @@ export class WitParser extends TypeRules {
     let result: A.TypeExpr | undefined;
     this.OPTION2(() => {
       this.CONSUME(T.RArrow);
-      result = this.SUBRULE(this.typeExpr);
+      result = this.typeRef(0);
     });
     if (this.RECORDING_PHASE) return REC_NODE;
     return new FuncTypeNode(this.source, start, this.endFrom(start), isAsync, params, result);
@@ -478,7 +478,7 @@ export class WitParser extends TypeRules {
     return this.listTail(T.RParen, 1, () => {
       const name = this.name(0);
       this.CONSUME(T.Colon);
-      const type = this.SUBRULE(this.typeExpr);
+      const type = this.typeRef(0);
       if (REC) return REC_NODE;
       return new ParamNode(this.source, name.span.start, type.span.end, name, type);
     });
@@ -491,7 +491,7 @@ export class WitParser extends TypeRules {
     this.CONSUME(T.Type);
     const name = this.name(0);
     this.CONSUME(T.Equals);
-    const type = this.SUBRULE(this.typeExpr);
+    const type = this.typeRef(0);
     this.CONSUME(T.Semicolon);
     if (this.RECORDING_PHASE) return REC_NODE;
     return { kind: 'TypeAlias', span: this.spanFrom(start), docs, attributes: attrs, name, type } as A.TypeAlias;
@@ -505,7 +505,7 @@ export class WitParser extends TypeRules {
     const fields = this.listTail(T.RBrace, 1, (fdocs) => {
       const fname = this.name(1);
       this.CONSUME(T.Colon);
-      const type = this.SUBRULE(this.typeExpr);
+      const type = this.typeRef(0);
       if (REC) return REC_NODE;
       return new FieldNode(this.source, fname.span.start, type.span.end, fdocs, fname, type);
     });
@@ -536,7 +536,7 @@ export class WitParser extends TypeRules {
       let type: A.TypeExpr | undefined;
       this.OPTION(() => {
         this.CONSUME(T.LParen);
-        type = this.SUBRULE(this.typeExpr);
+        type = this.typeRef(0);
         this.CONSUME(T.RParen);
       });
       if (REC) return REC_NODE;
@@ -597,7 +597,7 @@ export class WitParser extends TypeRules {
     let result: A.TypeExpr | undefined;
     this.OPTION(() => {
       this.CONSUME(T.RArrow);
-      result = this.SUBRULE(this.typeExpr);
+      result = this.typeRef(0);
     });
     this.CONSUME(T.Semicolon);
     if (this.RECORDING_PHASE) return REC_NODE;
