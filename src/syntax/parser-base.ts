@@ -14,6 +14,8 @@ import * as T from './tokens.js';
 import { TokenList, type Token } from './tokens.js';
 
 const U32_MAX = 4294967295;
+const idIdx = T.Id.tokenTypeIdx!;
+const explicitIdIdx = T.ExplicitId.tokenTypeIdx!;
 
 export abstract class ParserBase extends EmbeddedActionsParser {
   protected source!: Source;
@@ -168,6 +170,14 @@ export abstract class ParserBase extends EmbeddedActionsParser {
 
   /** Consumes an identifier (`foo` or `%foo`), checking it is kebab-case where wit-parser checks it. */
   protected name(idx: number): A.Id {
+    if (!this.RECORDING_PHASE) {
+      // The usual case, read without chevrotain's CONSUME (which is there for the grammar and for the error).
+      const k = this.LA(1).tokenTypeIdx;
+      if (k === idIdx || k === explicitIdIdx) {
+        this.consumeNext();
+        return this.makeId(this.last());
+      }
+    }
     this.consume(idx, T.Identifier);
     return this.RECORDING_PHASE ? (undefined as never) : this.makeId(this.last());
   }
