@@ -332,6 +332,23 @@ interface WordEntry {
   readonly hash: number;
   /** The word's id in the file's `TokenList` (-1 for keywords: their kind gives their text). */
   readonly id: number;
+  /** Offset of the word's first occurrence in the file (-1 for keywords). */
+  readonly at: number;
+}
+
+/**
+ * Is `text[start, start + len)` the word of `e` (same length and hash)? Compared character by character (faster
+ * than `startsWith` with an offset); an identifier with its first occurrence in the same text.
+ */
+function sameWord(text: string, start: number, len: number, e: WordEntry): boolean {
+  const at = e.at;
+  if (at < 0) {
+    const word = e.image;
+    for (let k = 0; k < len; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+    return true;
+  }
+  for (let k = 0; k < len; k++) if (text.charCodeAt(at + k) !== text.charCodeAt(start + k)) return false;
+  return true;
 }
 
 /** FNV-1a hash of `text[start, end)` (the lexer's fast path computes the same hash while scanning). */
@@ -362,11 +379,11 @@ class WordTable {
     const len = end - start;
     let slot = h & mask;
     for (let e = table[slot]; e !== undefined; e = table[slot]) {
-      if (e.hash === h && e.image.length === len && text.startsWith(e.image, start)) return e;
+      if (e.hash === h && e.image.length === len && sameWord(text, start, len, e)) return e;
       slot = (slot + 1) & mask;
     }
     const image = text.slice(start, end);
-    const entry: WordEntry = { image, kind: idKind, hash: h, id: this.list.addWord(image) };
+    const entry: WordEntry = { image, kind: idKind, hash: h, id: this.list.addWord(image), at: start };
     table[slot] = entry;
     if (++this.count * 2 > table.length) this.table = rehash(table, table.length * 2);
     return entry;
@@ -389,7 +406,7 @@ let seedCount = 0;
 const seedTable: (WordEntry | undefined)[] = rehash(
   [...T.keywordEntries.values()].map((k) => {
     seedCount++;
-    return { image: k.word, kind: kindToken(k.type), hash: hashRange(k.word, 0, k.word.length), id: -1 };
+    return { image: k.word, kind: kindToken(k.type), hash: hashRange(k.word, 0, k.word.length), id: -1, at: -1 };
   }),
   256,
 );
