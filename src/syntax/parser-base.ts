@@ -45,7 +45,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
 
   /** `validate` runs chevrotain's grammar checks (slow; tests use it, the shared parser skips them). */
   constructor(validate = false) {
-    super(T.allTokens, { maxLookahead: 2, skipValidations: !validate, errorMessageProvider, recoveryEnabled: false });
+    super(T.allTokens, { maxLookahead: 1, skipValidations: !validate, errorMessageProvider, recoveryEnabled: false });
   }
 
   /** Prepares a parse of `tokens` (chevrotain resets its own state when `input` is set). */
