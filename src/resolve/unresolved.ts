@@ -48,9 +48,10 @@ import {
 export { attributesOf, astPackageName, kindComponents, versionOf, type DeclList } from './syntax-helpers.js';
 /** Shared kinds of free functions (never mutated: linking replaces only kinds that name a resource). */
 const FREESTANDING: FunctionKind = { tag: 'freestanding' };
+/** `defineName`'s id for a freestanding function. */
+const FUNCTION = -1;
 const ASYNC_FREESTANDING: FunctionKind = { tag: 'async-freestanding' };
 type ItemRef = { readonly kind: 'interface' | 'world'; readonly id: number };
-type Lookup = { kind: 'type'; id: number } | { kind: 'item'; what: string };
 
 /** A package referenced by path from this package. */
 export interface ForeignDep {
@@ -86,14 +87,20 @@ export class PackageResolver {
   private readonly types: TypeDef[] = [];
   private readonly anonTypes = new AnonTypes();
   private readonly interfaces: Interface[] = [];
-  private readonly interfaceTypes: Map<string, Lookup>[] = [];
+  /** Per interface: its types by name (the interface's own `types` map). */
+  private readonly interfaceTypes: Map<string, number>[] = [];
+  /** Per interface: the names of its freestanding functions (they share the namespace of its types). */
+  private readonly interfaceFuncs: (Set<string> | undefined)[] = [];
   private readonly worlds: World[] = [];
   private fileScopes: Map<string, ItemRef>[] = [];
   private readonly packageItems = new Map<string, ItemRef>();
   private cur = 0;
   private readonly foreignDeps = new Map<string, ForeignDep>();
   private readonly foreignInterfaces = new Set<number>();
-  private typeLookup = new Map<string, Lookup>();
+  /** Types in scope by name (in an interface, the interface's `types` map itself). */
+  private typeLookup = new Map<string, number>();
+  /** Freestanding functions of the interface being resolved. */
+  private funcNames: Set<string> | undefined;
   /** Whether some name in scope has upper-case letters (only then can names clash ignoring case). */
   private hasUpper = false;
   private readonly requiredResourceTypes: { id: number; span: Span }[] = [];
@@ -159,6 +166,7 @@ export class PackageResolver {
       this.cur = file;
       recover(this.errors, () => this.resolveWorld(id, node));
       this.typeLookup = new Map();
+      this.funcNames = undefined;
     }
     if (this.errors.length > 0) throw new ResolveErrors(this.errors);
     return {
@@ -179,8 +187,10 @@ export class PackageResolver {
   // ---- allocation --------------------------------------------------------------------------------------------
 
   private allocInterface(span: Span | undefined): number {
-    this.interfaces.push({ name: null, types: new Map(), functions: new Map(), package: undefined, span });
-    this.interfaceTypes.push(new Map());
+    const types = new Map<string, number>();
+    this.interfaces.push({ name: null, types, functions: new Map(), package: undefined, span });
+    this.interfaceTypes.push(types);
+    this.interfaceFuncs.push(undefined);
     return this.interfaces.length - 1;
   }
 
@@ -329,9 +339,8 @@ export class PackageResolver {
         const lookup = this.interfaceTypes[iface]!;
         for (const n of v.names) {
           if (lookup.has(n.name.name)) continue;
-          const id = this.allocType(n.name.name, { tag: 'unknown' }, { interface: iface }, undefined, stability, undefined, n.name.span);
-          lookup.set(n.name.name, { kind: 'type', id });
-          this.interfaces[iface]!.types.set(n.name.name, id);
+          // `lookup` is the interface's `types` map.
+          lookup.set(n.name.name, this.allocType(n.name.name, { tag: 'unknown' }, { interface: iface }, undefined, stability, undefined, n.name.span));
         }
       }
     });
@@ -372,13 +381,15 @@ export class PackageResolver {
     const iface = this.interfaces[id]!;
     iface.docs = docsText(docs);
     iface.stability = attributesOf(attributes).stability;
+    // The scope's types are the interface's types: no copy at the end.
+    this.typeLookup = iface.types;
+    this.funcNames = undefined;
     for (const item of items) if (item.kind === 'Use') this.resolveUse({ interface: id }, item);
     this.resolveTypes({ interface: id }, items.filter((i): i is ast.TypeDef => i.kind !== 'Use' && i.kind !== 'FuncItem'));
-    for (const [name, l] of this.typeLookup) if (l.kind === 'type') iface.types.set(name, l.id);
     const funcs: Func[] = [];
     for (const item of items) {
       if (item.kind === 'FuncItem') {
-        this.defineName(item.name, { kind: 'item', what: 'function' });
+        this.defineName(item.name, FUNCTION);
         const kind: FunctionKind = item.func.async ? ASYNC_FREESTANDING : FREESTANDING;
         let f: Func | undefined;
         try {
@@ -397,32 +408,42 @@ export class PackageResolver {
       }
     }
     for (const f of funcs) iface.functions.set(f.name, f);
-    this.interfaceTypes[id] = this.typeLookup;
-    this.typeLookup = new Map();
+    this.endInterface(id);
   }
 
   /** After a failed interface: keep what was defined, and silence lookups of what was not. */
   private abandonInterface(id: number): void {
     this.failedInterfaces.add(id);
-    const iface = this.interfaces[id]!;
-    for (const [name, l] of this.typeLookup) if (l.kind === 'type' && !iface.types.has(name)) iface.types.set(name, l.id);
-    this.interfaceTypes[id] = this.typeLookup;
+    this.endInterface(id);
+  }
+
+  private endInterface(id: number): void {
+    this.interfaceFuncs[id] = this.funcNames;
+    this.funcNames = undefined;
     this.typeLookup = new Map();
   }
 
-  private defineName(name: ast.Id, l: Lookup): void {
-    if (this.typeLookup.has(name.name)) fail(Codes.DuplicateName, `name \`${name.name}\` is defined more than once`, name.span);
+  /** Defines a name in the current scope: a type (its id) or, with `FUNCTION`, a freestanding function. */
+  private defineName(name: ast.Id, id: number): void {
+    const n = name.name;
+    if (this.typeLookup.has(n) || this.funcNames?.has(n)) fail(Codes.DuplicateName, `name \`${n}\` is defined more than once`, name.span);
     // Spec rule that wit-parser does not check: names in one interface or world differ ignoring case.
-    const lower = name.name.toLowerCase();
-    if (lower !== name.name || this.hasUpper) {
-      for (const other of this.typeLookup.keys()) {
+    const lower = n.toLowerCase();
+    if (lower !== n || this.hasUpper) {
+      for (const other of this.scopeNames()) {
         if (other.toLowerCase() === lower) {
-          fail(Codes.DuplicateName, `name \`${name.name}\` conflicts with \`${other}\` (kebab-case identifiers are case-insensitive)`, name.span);
+          fail(Codes.DuplicateName, `name \`${n}\` conflicts with \`${other}\` (kebab-case identifiers are case-insensitive)`, name.span);
         }
       }
     }
-    if (lower !== name.name) this.hasUpper = true;
-    this.typeLookup.set(name.name, l);
+    if (lower !== n) this.hasUpper = true;
+    if (id === FUNCTION) (this.funcNames ??= new Set()).add(n);
+    else this.typeLookup.set(n, id);
+  }
+
+  /** The names defined in the current scope, in order (types, then functions). */
+  private scopeNames(): string[] {
+    return [...this.typeLookup.keys(), ...(this.funcNames ?? [])];
   }
 
   private resolveUse(owner: TypeOwner, u: ast.Use): void {
@@ -430,18 +451,19 @@ export class PackageResolver {
     const { stability, externalId } = attributesOf(u.attributes);
     for (const n of u.names) {
       const lookup = this.interfaceTypes[from]!;
+      const funcs = this.interfaceFuncs[from];
       const found = lookup.get(n.name.name);
-      if (!found && this.failedInterfaces.has(from)) throw new FollowOnError();
-      if (!found) {
+      if (found === undefined) {
+        if (funcs?.has(n.name.name)) fail(Codes.WrongKind, `cannot import function \`${n.name.name}\``, n.name.span);
+        if (this.failedInterfaces.has(from)) throw new FollowOnError();
         fail(Codes.UnknownName, `name \`${n.name.name}\` does not exist`, n.name.span, {
-          notes: didYouMean(n.name.name, [...lookup.keys()]),
+          notes: didYouMean(n.name.name, [...lookup.keys(), ...(funcs ?? [])]),
         });
       }
-      if (found.kind === 'item') fail(Codes.WrongKind, `cannot import ${found.what} \`${n.name.name}\``, n.name.span);
       const name = n.as ?? n.name;
-      const id = this.allocType(name.name, { tag: 'type', type: found.id }, owner, undefined, stability, externalId, name.span);
-      if (this.poisoned.has(found.id)) this.poisoned.add(id);
-      this.defineName(name, { kind: 'type', id });
+      const id = this.allocType(name.name, { tag: 'type', type: found }, owner, undefined, stability, externalId, name.span);
+      if (this.poisoned.has(found)) this.poisoned.add(id);
+      this.defineName(name, id);
     }
   }
 
@@ -473,7 +495,7 @@ export class PackageResolver {
       const kind = bad.has(name) ? undefined : this.tryTypeDefKind(def, stability);
       const id = this.allocType(name, kind ?? { tag: 'unknown' }, owner, def.docs, stability, externalId, def.name.span);
       if (!kind) this.poisoned.add(id);
-      this.defineName(def.name, { kind: 'type', id });
+      this.defineName(def.name, id);
     }
   }
 
@@ -549,15 +571,15 @@ export class PackageResolver {
   }
 
   private resolveTypeName(name: ast.Id): number {
-    const l = this.typeLookup.get(name.name);
-    if (!l) {
+    const id = this.typeLookup.get(name.name);
+    if (id === undefined) {
+      if (this.funcNames?.has(name.name)) fail(Codes.WrongKind, `cannot use function \`${name.name}\` as a type`, name.span);
       fail(Codes.UnknownName, `name \`${name.name}\` does not exist`, name.span, {
-        notes: didYouMean(name.name, [...this.typeLookup.keys(), ...PRIMITIVES]),
+        notes: didYouMean(name.name, [...this.scopeNames(), ...PRIMITIVES]),
       });
     }
-    if (l.kind === 'item') fail(Codes.WrongKind, `cannot use ${l.what} \`${name.name}\` as a type`, name.span);
-    if (this.poisoned.has(l.id)) throw new FollowOnError();
-    return l.id;
+    if (this.poisoned.has(id)) throw new FollowOnError();
+    return id;
   }
 
   private validateResource(name: ast.Id): number {
@@ -789,15 +811,14 @@ export class PackageResolver {
     if (t.kind !== 'Result') fail(Codes.InvalidConstructorResult, 'if a constructor return type is declared it must be a `result`', typeSpan(t));
     const msg = 'the `ok` type must be the resource being constructed';
     if (!t.ok) fail(Codes.InvalidConstructorResult, msg, typeSpan(t));
-    if (t.ok.kind !== 'Named' || this.typeLookup.get(t.ok.name.name)?.kind !== 'type' || this.resolveTypeName(t.ok.name) !== resource) {
+    if (t.ok.kind !== 'Named' || this.typeLookup.get(t.ok.name.name) === undefined || this.resolveTypeName(t.ok.name) !== resource) {
       fail(Codes.InvalidConstructorResult, msg, typeSpan(t.ok));
     }
     return this.resolveType(t, undefined);
   }
 
   private resolveResourceFunc(m: ast.ResourceMember, resource: ast.Id): Func {
-    const l = this.typeLookup.get(resource.name);
-    const rid = l && l.kind === 'type' ? l.id : 0;
+    const rid = this.typeLookup.get(resource.name) ?? 0;
     if (m.kind === 'Constructor') {
       return this.resolveFunction(m.docs, m.attributes, `[constructor]${resource.name}`, m, { tag: 'constructor', resource: rid }, m.keyword);
     }
@@ -817,10 +838,9 @@ export class PackageResolver {
     this.resolveTypes(owner, node.items.filter((i): i is ast.TypeDef => isTypeDef(i)));
     const importNames = new Map<string, { what: string; span: Span | undefined }>();
     const exportNames = new Map<string, { what: string; span: Span | undefined }>();
-    for (const [name, l] of this.typeLookup) {
-      if (l.kind !== 'type') continue;
-      world.imports.set(name, { key: { name }, item: { tag: 'type', id: l.id, span: this.types[l.id]!.span } });
-      importNames.set(name, { what: 'type', span: this.types[l.id]!.span });
+    for (const [name, id] of this.typeLookup) {
+      world.imports.set(name, { key: { name }, item: { tag: 'type', id, span: this.types[id]!.span } });
+      importNames.set(name, { what: 'type', span: this.types[id]!.span });
     }
     const importedIfaces = new Map<number, Span>();
     const exportedIfaces = new Map<number, Span>();
@@ -883,7 +903,6 @@ export class PackageResolver {
     switch (k.kind) {
       case 'ExternInterface': {
         const saved = this.typeLookup;
-        this.typeLookup = new Map();
         const id = this.allocInterface(k.name.span);
         this.resolveInterface(id, k.items, item.docs, item.attributes);
         this.typeLookup = saved;
