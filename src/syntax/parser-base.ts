@@ -253,11 +253,6 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     throw new AbandonItem();
   }
 
-  /** Index of the last consumed token (-1 before the first). */
-  protected lexerState(): number {
-    return (this as unknown as LexerState).exportLexerState();
-  }
-
   private errorCount(): number {
     return this.errors.length + this.extra.length + this.lexErrorCount;
   }
@@ -275,7 +270,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     for (;;) {
       const la = this.LA(1);
       if (!REC && (end === undefined ? T.isEof(la) : la.tokenType === end)) break;
-      const state = this.lexerState();
+      const state = this.last();
       try {
         body(REC ? undefined : this.docsNext(), REC ? 0 : this.nextStart());
       } catch (e) {
@@ -300,7 +295,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     const toks = this.tokens;
     const count = this.tokenCount;
     const itemStart = state + 1;
-    const pos = this.lexerState() + 1;
+    const pos = this.last() + 1;
     if (pos >= count) return false;
     let depth = 0;
     for (let k = itemStart; k < pos; k++) depth += braceDelta(toks[k]!);
@@ -427,7 +422,6 @@ function firstCommentFrom(comments: readonly Token[], offset: number): number {
 interface LexerState {
   currIdx: number;
   consumeToken(): void;
-  exportLexerState(): number;
   importLexerState(state: number): void;
 }
 
