@@ -8,7 +8,7 @@ import type { Span } from '../text/source.js';
 import { Codes } from '../diagnostics/codes.js';
 import { fail } from './errors.js';
 import type { Func, Resolve, Stability, Type, TypeDef, TypeDefKind, TypeOwner, WorldItem, WorldItems } from './model.js';
-import { CaseItem, FieldItem, FuncItem, NameItem, TypeDefItem } from './items.js';
+import { caseItem, fieldItem, funcItem, nameItem, typeDefItem } from './items.js';
 import { stabilityEquals, worldKeyString } from './model.js';
 import { includeStability, type Remap } from './link.js';
 
@@ -150,7 +150,7 @@ class Cloner {
     const done = this.types.get(id);
     if (done !== undefined) return done;
     const old = this.resolve.types[id]!;
-    const copy: TypeDef = new TypeDefItem(old.name, cloneKind(old.kind), old.owner, old.docs, old.stability, old.externalId, old.span);
+    const copy: TypeDef = typeDefItem(old.name, cloneKind(old.kind), old.owner, old.docs, old.stability, old.externalId, old.span);
     if (copy.owner !== null) copy.owner = this.newOwner;
     this.typeDef(copy);
     const nid = this.resolve.types.length;
@@ -206,7 +206,7 @@ class Cloner {
   func(f: Func): Func {
     const kind = 'resource' in f.kind ? { ...f.kind, resource: this.typeId(f.kind.resource) } : f.kind;
     const params = f.params.map((p) => ({ name: p.name, type: this.ty(p.type) }));
-    return new FuncItem(f.name, kind, params, f.result === undefined ? undefined : this.ty(f.result), f.docs, f.stability, f.externalId, f.span);
+    return funcItem(f.name, kind, params, f.result === undefined ? undefined : this.ty(f.result), f.docs, f.stability, f.externalId, f.span);
   }
 
   private iface(id: number): number {
@@ -226,13 +226,13 @@ class Cloner {
 function cloneKind(k: TypeDefKind): TypeDefKind {
   switch (k.tag) {
     case 'record':
-      return { tag: 'record', fields: k.fields.map((f) => new FieldItem(f.name, f.type, f.docs, f.span)) };
+      return { tag: 'record', fields: k.fields.map((f) => fieldItem(f.name, f.type, f.docs, f.span)) };
     case 'variant':
-      return { tag: 'variant', cases: k.cases.map((c) => new CaseItem(c.name, c.type, c.docs, c.span)) };
+      return { tag: 'variant', cases: k.cases.map((c) => caseItem(c.name, c.type, c.docs, c.span)) };
     case 'enum':
-      return { tag: 'enum', cases: k.cases.map((c) => new NameItem(c.name, c.docs)) };
+      return { tag: 'enum', cases: k.cases.map((c) => nameItem(c.name, c.docs)) };
     case 'flags':
-      return { tag: 'flags', flags: k.flags.map((f) => new NameItem(f.name, f.docs)) };
+      return { tag: 'flags', flags: k.flags.map((f) => nameItem(f.name, f.docs)) };
     case 'tuple':
       return { tag: 'tuple', types: [...k.types] };
     default:

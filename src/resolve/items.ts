@@ -1,10 +1,13 @@
 /**
  * The model items the resolver creates in bulk (type definitions, functions, record fields, variant and enum cases,
- * flags), as classes whose `docs` is computed on first read. A load keeps each item's parsed doc comments and turns
- * them into text only when someone asks (the JSON, bindings, hovers); `witc check` never does. To a reader `docs` is
- * an ordinary property (a getter, with a setter), so these classes implement the plain interfaces of `model.ts`.
+ * flags). An item with doc comments is an instance of a class here whose `docs` is computed on first read: a load
+ * keeps the parsed comments and turns them into text only when someone asks (the JSON, bindings, hovers); `witc
+ * check` never does. To a reader `docs` is an ordinary property (a getter, with a setter), so these classes
+ * implement the plain interfaces of `model.ts`. An item without docs is a plain object made by the factory
+ * functions below (one object literal each): V8 allocates objects of a literal site directly in the old generation
+ * once it sees that they survive, which class instances do not get, and most items have no docs.
  *
- * Note: object spread (`{ ...item }`) does not copy a getter; copy items with their constructors (include.ts does).
+ * Note: object spread (`{ ...item }`) does not copy a getter; copy items with the factories (include.ts does).
  */
 import type { Docs } from '../syntax/ast.js';
 import type { Span } from '../text/source.js';
@@ -114,4 +117,52 @@ export class NameItem implements Flag, EnumCase {
   set docs(value: string | undefined) {
     this.#docs = value;
   }
+}
+
+/**
+ * A type definition: a plain object when it has no docs (most: every anonymous type), else a `TypeDefItem`. Plain
+ * objects are created at one literal site, which V8 can allocate directly in the old generation once it sees they
+ * all survive (class instances do not get that).
+ */
+export function typeDefItem(
+  name: string | null,
+  kind: TypeDefKind,
+  owner: TypeOwner,
+  docs: DocsSource,
+  stability: Stability | undefined,
+  externalId: string | undefined,
+  span: Span | undefined,
+): TypeDef {
+  if (docs === undefined) return { name, kind, owner, docs, stability, externalId, span };
+  return new TypeDefItem(name, kind, owner, docs, stability, externalId, span);
+}
+
+/** A function: a plain object when it has no docs, else a `FuncItem` (see `typeDefItem`). */
+export function funcItem(
+  name: string,
+  kind: FunctionKind,
+  params: Param[],
+  result: Type | undefined,
+  docs: DocsSource,
+  stability: Stability | undefined,
+  externalId: string | undefined,
+  span: Span | undefined,
+): Func {
+  if (docs === undefined) return { name, kind, params, result, docs, stability, externalId, span };
+  return new FuncItem(name, kind, params, result, docs, stability, externalId, span);
+}
+
+/** A record field: a plain object when it has no docs, else a `FieldItem` (see `typeDefItem`). */
+export function fieldItem(name: string, type: Type, docs: DocsSource, span: Span | undefined): Field {
+  return docs === undefined ? { name, type, docs, span } : new FieldItem(name, type, docs, span);
+}
+
+/** A variant case: a plain object when it has no docs, else a `CaseItem` (see `typeDefItem`). */
+export function caseItem(name: string, type: Type | null, docs: DocsSource, span: Span | undefined): Case {
+  return docs === undefined ? { name, type, docs, span } : new CaseItem(name, type, docs, span);
+}
+
+/** A flag or an enum case: a plain object when it has no docs, else a `NameItem` (see `typeDefItem`). */
+export function nameItem(name: string, docs: DocsSource): Flag & EnumCase {
+  return docs === undefined ? { name, docs } : new NameItem(name, docs);
 }

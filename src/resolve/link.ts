@@ -12,7 +12,7 @@ import { compareSemVer, packageNameToString, semverToString, worldKeyString } fr
 import type { UnresolvedPackage } from './unresolved.js';
 import { processIncludes } from './include.js';
 import { elaborateWorld, checkCaseInsensitive } from './elaborate.js';
-import { TypeDefItem } from './items.js';
+import { typeDefItem } from './items.js';
 
 /** Is an item with this stability part of the output? Throws for invalid `@since` gates. */
 export function includeStability(resolve: Resolve, s: Stability | undefined, pkg: number, span: Span | undefined): boolean {
@@ -313,7 +313,7 @@ export class Remap {
     let own = this.ownHandles.get(id);
     if (own === undefined) {
       own = resolve.types.length;
-      resolve.types.push(new TypeDefItem(null, { tag: 'handle', handle: 'own', type: id }, null, undefined, undefined, undefined, undefined));
+      resolve.types.push(typeDefItem(null, { tag: 'handle', handle: 'own', type: id }, null, undefined, undefined, undefined, undefined));
       this.ownHandles.set(id, own);
     }
     return own;

@@ -25,7 +25,7 @@ import type {
 import { packageNameToString, worldKeyString } from './model.js';
 import { toposort, type Dep } from './toposort.js';
 import { AnonTypes } from './anon-types.js';
-import { CaseItem, FieldItem, FuncItem, NameItem, TypeDefItem, type DocsSource } from './items.js';
+import { caseItem, fieldItem, funcItem, nameItem, typeDefItem, type DocsSource } from './items.js';
 
 import {
   MAP_KEYS,
@@ -209,7 +209,7 @@ export class PackageResolver {
     externalId: string | undefined,
     span: Span | undefined,
   ): number {
-    return this.types.push(new TypeDefItem(name, kind, owner, docs, stability, externalId, span)) - 1;
+    return this.types.push(typeDefItem(name, kind, owner, docs, stability, externalId, span)) - 1;
   }
 
   // ---- package-level passes ----------------------------------------------------------------------------------
@@ -542,19 +542,19 @@ export class PackageResolver {
       case 'Record':
         return {
           tag: 'record',
-          fields: def.fields.map((f) => new FieldItem(f.name.name, this.resolveType(f.type, stability), f.docs, f.name.span)),
+          fields: def.fields.map((f) => fieldItem(f.name.name, this.resolveType(f.type, stability), f.docs, f.name.span)),
         };
       case 'Flags':
-        return { tag: 'flags', flags: def.flags.map((f) => new NameItem(f.name.name, f.docs)) };
+        return { tag: 'flags', flags: def.flags.map((f) => nameItem(f.name.name, f.docs)) };
       case 'Variant':
         if (def.cases.length === 0) fail(Codes.EmptyType, 'empty variant', def.name.span);
         return {
           tag: 'variant',
-          cases: def.cases.map((c) => new CaseItem(c.name.name, c.type ? this.resolveType(c.type, stability) : null, c.docs, c.name.span)),
+          cases: def.cases.map((c) => caseItem(c.name.name, c.type ? this.resolveType(c.type, stability) : null, c.docs, c.name.span)),
         };
       case 'Enum':
         if (def.cases.length === 0) fail(Codes.EmptyType, 'empty enum', def.name.span);
-        return { tag: 'enum', cases: def.cases.map((c) => new NameItem(c.name.name, c.docs)) };
+        return { tag: 'enum', cases: def.cases.map((c) => nameItem(c.name.name, c.docs)) };
       case 'Resource': {
         let ctors = 0;
         const seen = new Set<string>();
@@ -804,7 +804,7 @@ export class PackageResolver {
     } else if (func.result) {
       result = this.resolveType(func.result, undefined);
     }
-    return new FuncItem(name, kind, params, result, docs, stability, externalId, span);
+    return funcItem(name, kind, params, result, docs, stability, externalId, span);
   }
 
   private constructorResult(t: ast.TypeExpr, resource: number): Type {
