@@ -40,8 +40,11 @@ function syncSet(...types: TokenType[]): ReadonlySet<number> {
 
 
 export class WitParser extends TypeRules {
-  /** Arguments for the item sub-rule chosen by an `OR` (set just before the `OR`, read by its alternatives). */
-  private item: ItemArgs = { ARGS: [undefined, [], 0] };
+  /**
+   * Arguments for the item sub-rule chosen by an `OR` (set just before the `OR`, read by its alternatives). One
+   * object, refilled for each item: chevrotain copies the arguments when it enters the rule.
+   */
+  private readonly item: ItemArgs = { ARGS: [undefined, [], 0] };
   private topAlts?: OrMethodOpts<A.TopLevelItem>;
   private interfaceAlts?: OrMethodOpts<A.InterfaceItem>;
   private worldAlts?: OrMethodOpts<A.WorldItem>;
@@ -115,11 +118,18 @@ export class WitParser extends TypeRules {
     }
     this.bodyLoop(undefined, topSync, (docs, start) => {
       const attrs = this.itemAttributes(0);
-      this.item = { ARGS: [docs, attrs, start] };
+      this.setItem(docs, attrs, start);
       const item = this.OR(this.topAlts ?? this.makeTopAlts());
       if (!REC) this.topItems.push(item);
     });
   });
+
+  private setItem(docs: A.Docs | undefined, attrs: Attrs, start: number): void {
+    const args = this.item.ARGS;
+    args[0] = docs;
+    args[1] = attrs;
+    args[2] = start;
+  }
 
   private makeTopAlts(): OrMethodOpts<A.TopLevelItem> {
     return (this.topAlts = {
@@ -153,7 +163,7 @@ export class WitParser extends TypeRules {
       try {
         this.bodyLoop(T.RBrace, topSync, (docs, start) => {
           const attrs = this.itemAttributes(2);
-          this.item = { ARGS: [docs, attrs, start] };
+          this.setItem(docs, attrs, start);
           const item = this.OR2(this.topAlts ?? this.makeTopAlts());
           if (!REC && item.kind !== 'NestedPackage') items.push(item);
         });
@@ -249,7 +259,7 @@ export class WitParser extends TypeRules {
     const items: A.InterfaceItem[] = [];
     this.bodyLoop(T.RBrace, interfaceSync, (docs, start) => {
       const attrs = this.itemAttributes(0);
-      this.item = { ARGS: [docs, attrs, start] };
+      this.setItem(docs, attrs, start);
       const item = this.OR(this.interfaceAlts ?? this.makeInterfaceAlts());
       if (!REC) items.push(item);
     });
@@ -281,7 +291,7 @@ export class WitParser extends TypeRules {
     const items: A.WorldItem[] = [];
     this.bodyLoop(T.RBrace, worldSync, (docs, start) => {
       const attrs = this.itemAttributes(0);
-      this.item = { ARGS: [docs, attrs, start] };
+      this.setItem(docs, attrs, start);
       const item = this.OR(this.worldAlts ?? this.makeWorldAlts());
       if (!REC) items.push(item);
     });
@@ -571,7 +581,7 @@ export class WitParser extends TypeRules {
       const list: A.ResourceMember[] = [];
       this.bodyLoop(T.RBrace, resourceSync, (mdocs, mstart) => {
         const mattrs = this.itemAttributes(0);
-        this.item = { ARGS: [mdocs, mattrs, mstart] };
+        this.setItem(mdocs, mattrs, mstart);
         const m = this.OR(this.memberAlts ?? this.makeMemberAlts());
         if (!REC) list.push(m);
       });
