@@ -121,6 +121,16 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     return (this as unknown as LexerState).currIdx;
   }
 
+  /**
+   * Whether an optional part that starts with a token of type `t` is there (decided on the next token, as
+   * wit-parser does), in place of chevrotain's `OPTION`: no closure and no lookahead function per use. While chevrotain
+   * records the grammar it is true, so the part is recorded as mandatory: only for parts that do not begin a rule
+   * (the tokens that can begin a rule must stay as they are).
+   */
+  protected has(t: TokenType): boolean {
+    return this.RECORDING_PHASE || this.LA(1).tokenType === t;
+  }
+
   /** Consumes the next token without checking it (the caller has looked at `LA(1)`). */
   protected consumeNext(): void {
     (this as unknown as LexerState).consumeToken();

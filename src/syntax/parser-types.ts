@@ -104,11 +104,11 @@ export abstract class TypeRules extends ParserBase {
     this.CONSUME(T.LAngle);
     const element = this.typeRef(0);
     let length: { value: number; span: Span } | undefined;
-    this.OPTION(() => {
+    if (this.has(T.Comma)) {
       this.CONSUME(T.Comma);
       this.CONSUME(T.Integer);
       if (!this.RECORDING_PHASE) length = this.listLength(this.last());
-    });
+    }
     this.CONSUME(T.RAngle);
     return this.RECORDING_PHASE ? REC_NODE : new ListNode(this.source, start, this.endFrom(start), element, length);
   });
@@ -138,13 +138,13 @@ export abstract class TypeRules extends ParserBase {
     this.resultErr = undefined;
     let ok: A.TypeExpr | undefined;
     let err: A.TypeExpr | undefined;
-    this.OPTION(() => {
+    if (this.has(T.LAngle)) {
       this.CONSUME(T.LAngle);
       this.OR(this.resultAlts ?? this.makeResultAlts());
       ok = this.resultOk;
       err = this.resultErr;
       this.CONSUME(T.RAngle);
-    });
+    }
     return this.RECORDING_PHASE ? REC_NODE : new ResultNode(this.source, start, this.endFrom(start), ok, err);
   });
 
@@ -164,10 +164,10 @@ export abstract class TypeRules extends ParserBase {
         ALT: () => {
           const ok = this.typeRef(2);
           let err: A.TypeExpr | undefined;
-          this.OPTION2(() => {
+          if (this.has(T.Comma)) {
             this.CONSUME2(T.Comma);
             err = this.typeRef(3);
-          });
+          }
           this.resultOk = ok;
           this.resultErr = err;
         },
@@ -192,11 +192,11 @@ export abstract class TypeRules extends ParserBase {
     const start = this.nextStart();
     const kw = this.CONSUME(T.PayloadKw);
     let payload: A.TypeExpr | undefined;
-    this.OPTION(() => {
+    if (this.has(T.LAngle)) {
       this.CONSUME(T.LAngle);
       payload = this.typeRef(0);
       this.CONSUME(T.RAngle);
-    });
+    }
     if (REC) return REC_NODE;
     return { kind: kw.tokenType === T.Future ? 'Future' : 'Stream', span: this.spanFrom(start), payload };
   });

@@ -193,10 +193,10 @@ export class WitParser extends TypeRules {
     this.CONSUME(T.Colon);
     const name = this.name(1);
     let version: A.Version | undefined;
-    this.OPTION(() => {
+    if (this.has(T.At)) {
       this.CONSUME(T.At);
       version = this.SUBRULE(this.version);
-    });
+    }
     if (this.RECORDING_PHASE) return REC_NODE;
     const span = this.span(namespace.span.start, (version ?? name).span.end);
     return { kind: 'PackageName', span, namespace, name, version };
@@ -207,10 +207,10 @@ export class WitParser extends TypeRules {
     this.CONSUME(T.Use);
     const path = this.SUBRULE(this.usePath);
     let as: A.Id | undefined;
-    this.OPTION(() => {
+    if (this.has(T.As)) {
       this.CONSUME(T.As);
       as = this.name(0);
-    });
+    }
     this.CONSUME(T.Semicolon);
     if (this.RECORDING_PHASE) return REC_NODE;
     return { kind: 'TopLevelUse', span: this.spanFrom(start), docs, attributes: attrs, path, as } as A.TopLevelUse;
@@ -384,10 +384,10 @@ export class WitParser extends TypeRules {
       this.CONSUME(T.Slash);
       const name = this.name(1);
       let version: A.Version | undefined;
-      this.OPTION(() => {
+      if (this.has(T.At)) {
         this.CONSUME(T.At);
         version = this.SUBRULE(this.version);
-      });
+      }
       this.CONSUME(T.Semicolon);
       if (!REC) {
         const path = this.makePath(first, { pkg: second, name, version });
@@ -438,10 +438,10 @@ export class WitParser extends TypeRules {
     const names = this.listTail(T.RBrace, 1, () => {
       const name = this.name(0);
       let as: A.Id | undefined;
-      this.OPTION(() => {
+      if (this.has(T.As)) {
         this.CONSUME(T.As);
         as = this.name(1);
-      });
+      }
       if (REC) return REC_NODE;
       return { kind: 'UseName', span: this.span(name.span.start, (as ?? name).span.end), name, as } as A.UseName;
     });
@@ -473,10 +473,10 @@ export class WitParser extends TypeRules {
     this.CONSUME(T.Func);
     const params = this.SUBRULE(this.params);
     let result: A.TypeExpr | undefined;
-    this.OPTION2(() => {
+    if (this.has(T.RArrow)) {
       this.CONSUME(T.RArrow);
       result = this.typeRef(0);
-    });
+    }
     if (this.RECORDING_PHASE) return REC_NODE;
     return new FuncTypeNode(this.source, start, this.endFrom(start), isAsync, params, result);
   });
@@ -544,11 +544,11 @@ export class WitParser extends TypeRules {
     const cases = this.listTail(T.RBrace, 1, (cdocs) => {
       const cname = this.name(1);
       let type: A.TypeExpr | undefined;
-      this.OPTION(() => {
+      if (this.has(T.LParen)) {
         this.CONSUME(T.LParen);
         type = this.typeRef(0);
         this.CONSUME(T.RParen);
-      });
+      }
       if (REC) return REC_NODE;
       return { kind: 'VariantCase', span: this.spanFrom(cname.span.start), docs: cdocs, name: cname, type } as A.VariantCase;
     });
@@ -605,10 +605,10 @@ export class WitParser extends TypeRules {
     const kw = this.last();
     const params = this.SUBRULE(this.params);
     let result: A.TypeExpr | undefined;
-    this.OPTION(() => {
+    if (this.has(T.RArrow)) {
       this.CONSUME(T.RArrow);
       result = this.typeRef(0);
-    });
+    }
     this.CONSUME(T.Semicolon);
     if (this.RECORDING_PHASE) return REC_NODE;
     const span = this.spanFrom(start);
@@ -619,10 +619,10 @@ export class WitParser extends TypeRules {
     const name = this.name(0);
     this.CONSUME(T.Colon);
     let isStatic = false;
-    this.OPTION(() => {
+    if (this.has(T.Static)) {
       this.CONSUME(T.Static);
       isStatic = true;
-    });
+    }
     const func = this.SUBRULE(this.funcType);
     this.CONSUME(T.Semicolon);
     if (this.RECORDING_PHASE) return REC_NODE;
