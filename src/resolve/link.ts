@@ -106,18 +106,6 @@ export class Remap {
       this.interfaces.push(resolve.interfaces.length);
       resolve.interfaces.push(copy);
     }
-    // One owner object per interface, shared by its types (owners are replaced, never changed in place).
-    const ifaceOwners: ({ interface: number } | undefined)[] = [];
-    for (let i = pkg.foreignTypeCount; i < pkg.types.length; i++) {
-      const id = this.types[i];
-      if (id === undefined) continue;
-      const t = resolve.types[id]!;
-      if (t.owner && 'interface' in t.owner) {
-        const local = t.owner.interface;
-        const mapped = this.interfaces[local];
-        if (mapped !== undefined) t.owner = ifaceOwners[local] ??= { interface: mapped };
-      }
-    }
 
     for (let i = pkg.foreignWorldCount; i < pkg.worlds.length; i++) {
       const world = pkg.worlds[i]!;
@@ -129,17 +117,7 @@ export class Remap {
       this.worlds.push(resolve.worlds.length);
       resolve.worlds.push(copy);
     }
-    const worldOwners: ({ world: number } | undefined)[] = [];
-    for (let i = pkg.foreignTypeCount; i < pkg.types.length; i++) {
-      const id = this.types[i];
-      if (id === undefined) continue;
-      const t = resolve.types[id]!;
-      if (t.owner && 'world' in t.owner) {
-        const local = t.owner.world;
-        const mapped = this.worlds[local];
-        if (mapped !== undefined) t.owner = worldOwners[local] ??= { world: mapped };
-      }
-    }
+    this.remapOwners();
 
     for (let i = pkg.foreignWorldCount; i < pkg.worlds.length; i++) {
       const id = this.worlds[i];
@@ -168,6 +146,33 @@ export class Remap {
       resolve.packages[pkgId]!.worlds.set(w.name, id);
     }
     return pkgId;
+  }
+
+  /**
+   * Maps the owners of the package's types to global ids, with one owner object per interface or world, shared by
+   * its types (owners are replaced, never changed in place). Nothing reads owners before this, once every interface
+   * and world has its id.
+   */
+  private remapOwners(): void {
+    const { resolve, pkg } = this;
+    const ifaceOwners: ({ interface: number } | undefined)[] = [];
+    const worldOwners: ({ world: number } | undefined)[] = [];
+    for (let i = pkg.foreignTypeCount; i < pkg.types.length; i++) {
+      const id = this.types[i];
+      if (id === undefined) continue;
+      const t = resolve.types[id]!;
+      const owner = t.owner;
+      if (owner === null) continue;
+      if ('interface' in owner) {
+        const local = owner.interface;
+        const mapped = this.interfaces[local];
+        if (mapped !== undefined) t.owner = ifaceOwners[local] ??= { interface: mapped };
+      } else {
+        const local = owner.world;
+        const mapped = this.worlds[local];
+        if (mapped !== undefined) t.owner = worldOwners[local] ??= { world: mapped };
+      }
+    }
   }
 
   // ---- foreign references -------------------------------------------------------------------------------------
@@ -302,14 +307,8 @@ export class Remap {
   updateTy(t: Type, span: Span | undefined): Type {
     if (typeof t !== 'number') return t;
     const id = this.mapType(t, span);
+    if (!this.isResource(id)) return id;
     const { resolve } = this;
-    let cur = id;
-    for (;;) {
-      const k = resolve.types[cur]!.kind;
-      if (k.tag === 'type' && typeof k.type === 'number') cur = k.type;
-      else if (k.tag === 'resource') break;
-      else return id;
-    }
     let own = this.ownHandles.get(id);
     if (own === undefined) {
       own = resolve.types.length;
@@ -319,9 +318,31 @@ export class Remap {
     return own;
   }
 
-  /** Maps a function's ids (in place) and rejects results that contain `borrow<T>`. */
+  /** Per type id: 1 = a resource (directly or through aliases), 2 = not, 0/undefined = not known yet. */
+  private resourceMemo = new Uint8Array(0);
+
+  /**
+   * Whether a (linked) type is a resource, through aliases; memoised per id (a type refers only to types linked
+   * before it, so their kinds are final when asked).
+   */
+  private isResource(id: number): boolean {
+    if (id >= this.resourceMemo.length) {
+      const grown = new Uint8Array(Math.max(2 * this.resourceMemo.length, this.resolve.types.length, id + 1));
+      grown.set(this.resourceMemo);
+      this.resourceMemo = grown;
+    }
+    const known = this.resourceMemo[id]!;
+    if (known !== 0) return known === 1;
+    const k = this.resolve.types[id]!.kind;
+    const v = k.tag === 'resource' || (k.tag === 'type' && typeof k.type === 'number' && this.isResource(k.type));
+    this.resourceMemo[id] = v ? 1 : 2;
+    return v;
+  }
+
+  /** Maps a function's ids (in place: each function is linked once) and rejects results that contain `borrow<T>`. */
   updateFunction(f: Func, span: Span | undefined): Func {
-    if ('resource' in f.kind) f.kind = { tag: f.kind.tag, resource: this.mapType(f.kind.resource, span) };
+    // Functions of a resource have a kind object of their own (unresolved.ts), so it is mapped in place.
+    if ('resource' in f.kind) f.kind.resource = this.mapType(f.kind.resource, span);
     for (const p of f.params) p.type = this.updateTy(p.type, span);
     if (f.result !== undefined) {
       f.result = this.updateTy(f.result, span);
