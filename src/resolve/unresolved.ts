@@ -14,6 +14,7 @@ import type {
   FunctionKind,
   Interface,
   PackageName,
+  Param,
   Stability,
   Type,
   TypeDef,
@@ -78,6 +79,24 @@ export interface UnresolvedPackage {
 
 
 
+/** A copy of a short list as an array of exactly its length, from an array literal for up to four items. */
+function exactCopy<T>(xs: readonly T[]): T[] {
+  switch (xs.length) {
+    case 0:
+      return [];
+    case 1:
+      return [xs[0]!];
+    case 2:
+      return [xs[0]!, xs[1]!];
+    case 3:
+      return [xs[0]!, xs[1]!, xs[2]!];
+    case 4:
+      return [xs[0]!, xs[1]!, xs[2]!, xs[3]!];
+    default:
+      return xs.slice();
+  }
+}
+
 /** Resolves one package (several files, or one nested package block) into an `UnresolvedPackage`. */
 export class PackageResolver {
   private name: { name: PackageName; span: Span } | undefined;
@@ -108,6 +127,8 @@ export class PackageResolver {
   private readonly errors: Diagnostic[] = [];
   /** Interfaces whose resolution failed: missing names in them are not reported again. */
   private readonly failedInterfaces = new Set<number>();
+  /** `resolveFunction`'s list of parameters being built. */
+  private readonly paramScratch: Param[] = [];
   /** Types whose definition failed: references to them are not reported again. */
   private readonly poisoned = new Set<number>();
 
@@ -771,7 +792,9 @@ export class PackageResolver {
     span: Span,
   ): Func {
     const { stability, externalId } = attributesOf(attributes);
-    const params: { name: string; type: Type }[] = [];
+    // Built in a scratch list, then copied at its exact length (an array grown by `push` keeps spare room).
+    const params = this.paramScratch;
+    params.length = 0;
     const isMethod = kind.tag === 'method' || kind.tag === 'async-method';
     if (isMethod) {
       const anon = this.anonTypes;
@@ -804,7 +827,7 @@ export class PackageResolver {
     } else if (func.result) {
       result = this.resolveType(func.result, undefined);
     }
-    return funcItem(name, kind, params, result, docs, stability, externalId, span);
+    return funcItem(name, kind, exactCopy(params), result, docs, stability, externalId, span);
   }
 
   private constructorResult(t: ast.TypeExpr, resource: number): Type {
