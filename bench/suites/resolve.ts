@@ -1,6 +1,7 @@
 /**
  * Resolver benchmarks, side by side with jco in the same run:
- *   - warm parse+resolve of ../shared/bench/synth.wit (MB/s) vs jco 1.17.9 `generateTypes` on the same text;
+ *   - warm parse+resolve of ../shared/bench/synth.wit (MB/s) vs jco 1.17.9 `generateTypes` on the same text, and the
+ *     resolver stage alone (phase A and linking of the already parsed file);
  *   - warm parse+resolve of the WASI 0.3 set (ms) vs jco 1.17.9 on the same directory;
  *   - warm re-check of the WASI 0.3 set after an edit of one file, with `LoadOptions.cache` (incremental loading);
  *   - cold `node dist/cli.js check` of wit-examples/hello.wit (with WASI 0.3 in deps/) vs cold `jco types`.
@@ -13,6 +14,11 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fmtMs, measure, ratio, type Bench, type BenchContext } from '../harness.js';
 import { LoadCache, loadPath, memoryHost } from '../../src/resolve/index.js';
+import { parse } from '../../src/syntax/index.js';
+import type * as ast from '../../src/syntax/ast.js';
+import { PackageResolver } from '../../src/resolve/unresolved.js';
+import { Remap } from '../../src/resolve/link.js';
+import { emptyResolve } from '../../src/resolve/model.js';
 
 const JCO = resolve('node_modules/@bytecodealliance/jco');
 
@@ -27,6 +33,14 @@ async function loadJco(): Promise<JcoApi | undefined> {
   const api = (await import(pathToFileURL(file).href)) as JcoApi;
   await api.$init;
   return api;
+}
+
+/** The resolver stage alone on a parsed file of one package (as load.ts runs it): phase A, then linking. */
+function resolveStage(file: ast.File): void {
+  const items = file.items.filter((i): i is ast.Interface | ast.World | ast.TopLevelUse => i.kind !== 'NestedPackage');
+  const resolver = new PackageResolver();
+  resolver.push(file.package, { items });
+  new Remap(emptyResolve(), resolver.resolve()).append();
 }
 
 /** The WASI 0.3 packages as an in-memory directory: `http` is the root, the others are in `deps/`. */
@@ -101,6 +115,11 @@ export const resolveBench: Bench = {
       line += `; jco 1.17.9 generateTypes ${fmtMs(theirs.median)} = ${(mb / (theirs.median / 1000)).toFixed(1)} MB/s; witc ${ratio(ours.median, theirs.median)}`;
     }
     ctx.log(line);
+    const parsed = parse(synth, 'synth.wit');
+    if (parsed.diagnostics.length === 0) {
+      const stage = await measure(() => resolveStage(parsed.file), { warmup: 3, iterations });
+      ctx.log(`  synth.wit resolver stage alone (phase A + linking of the parsed file): ${fmtMs(stage.median)} (best ${fmtMs(stage.min)})`);
+    }
 
     // 2. WASI 0.3 set
     const wasiRoot = join(ctx.shared, 'wit/wasi-0.3.0');
