@@ -47,7 +47,7 @@ export function losslessProblem(file: File, text: string): string | undefined {
     if (before[i] !== after[i]) return `token ${i} changed from '${before[i] ?? 'end'}' to '${after[i] ?? 'end'}'`;
   }
   const a = commentAnchors(file.tokens, file.comments);
-  const b = commentAnchors(lexedTokens, lexed.comments);
+  const b = commentAnchors(lexedTokens, lexed.comments.toArray());
   if (a.length !== b.length) return `the number of comments changed from ${a.length} to ${b.length}`;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return `comment ${i} moved or changed`;
   return undefined;

@@ -7,6 +7,7 @@
  */
 import type { Source, Span } from '../text/source.js';
 import type * as A from './ast.js';
+import type { CommentList, Token } from './tokens.js';
 
 /** A node that is its own span. */
 abstract class SpanNode implements Span {
@@ -96,5 +97,24 @@ export class FuncTypeNode extends SpanNode implements A.FuncType {
     readonly result: A.TypeExpr | undefined,
   ) {
     super(source, start, end);
+  }
+}
+
+/** The docs of an item: comments `first` to `end` (exclusive) of the file's comment list, made tokens on demand. */
+export class DocsNode extends SpanNode implements A.Docs {
+  #comments: readonly Token[] | undefined;
+  constructor(
+    source: Source,
+    start: number,
+    end: number,
+    private readonly list: CommentList,
+    private readonly first: number,
+    private readonly last: number,
+  ) {
+    super(source, start, end);
+  }
+
+  get comments(): readonly Token[] {
+    return (this.#comments ??= this.list.range(this.first, this.last));
   }
 }

@@ -16,14 +16,14 @@ import type { Source } from '../text/source.js';
 import { isKeylikeContinue, isKeylikeStart, rustChar, validateId } from './chars.js';
 import { scanString } from './strings.js';
 import * as T from './tokens.js';
-import { kindToken, TokenList, type Token } from './tokens.js';
+import { CommentList, kindToken, TokenList, type Token } from './tokens.js';
 import type { TokenType } from 'chevrotain';
 
 export interface LexResult {
   /** Significant tokens. */
   readonly tokens: TokenList;
-  /** Comment tokens. */
-  readonly comments: Token[];
+  /** Comments. */
+  readonly comments: CommentList;
   /** Forbidden code points: wit-parser checks the whole file before anything else, so these come first. */
   readonly forbidden: Diagnostic[];
   /** Other lexical errors, in source order. */
@@ -57,10 +57,6 @@ single[42] = T.Star;
 single[64] = T.At;
 single[43] = T.Plus;
 
-/** Makes a comment token. */
-function commentToken(image: string, startOffset: number, endOffset: number): Token {
-  return { image, startOffset, endOffset, tokenType: T.Comment, tokenTypeIdx: commentIdx };
-}
 
 /** Scans a whole file. */
 export function lex(source: Source): LexResult {
@@ -68,7 +64,7 @@ export function lex(source: Source): LexResult {
   const n = text.length;
   // Typical WIT has one token per 7-9 characters: room for one per 6 rarely needs to grow (which copies).
   const tokens = new TokenList(((n / 6) | 0) + 64);
-  const comments: Token[] = [];
+  const comments = new CommentList(text, 64);
   const diagnostics: Diagnostic[] = [];
   const payloads = new Map<number, string>();
   const words = new WordTable(tokens);
@@ -91,7 +87,7 @@ export function lex(source: Source): LexResult {
     }
   };
   const comment = (start: number, end: number): void => {
-    comments.push(commentToken(text.slice(start, end), start, end - 1));
+    comments.push(start, end);
   };
 
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -207,7 +203,6 @@ export function lex(source: Source): LexResult {
   return { tokens: tokens.seal(), comments, forbidden, diagnostics, payloads };
 }
 
-const commentIdx = T.Comment.tokenTypeIdx!;
 const idKind = kindToken(T.Id);
 const integerKind = kindToken(T.Integer);
 /** The shared tokens of the one-character types, indexed by char code. */

@@ -8,10 +8,10 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Source, Span } from '../text/source.js';
 import type * as A from './ast.js';
 import { AbandonItem, errorMessageProvider, FULL_SPAN, TooManyErrors } from './errors.js';
-import { IdNode } from './leaves.js';
+import { DocsNode, IdNode } from './leaves.js';
 import { parseSemver } from './semver.js';
 import * as T from './tokens.js';
-import { TokenList, type Token } from './tokens.js';
+import { CommentList, TokenList, type Token } from './tokens.js';
 
 const U32_MAX = 4294967295;
 const idIdx = T.Id.tokenTypeIdx!;
@@ -27,7 +27,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   protected ends: Int32Array = new Int32Array(0);
   /** Number of real tokens (chevrotain pads the token array with EOF sentinels while parsing). */
   protected tokenCount = 0;
-  protected comments: readonly Token[] = [];
+  protected comments: CommentList = new CommentList('');
   /** The lexer's payloads by token index: identifier errors and string literal values. */
   protected payloads: ReadonlyMap<number, string> = new Map();
   /** Index of the first comment not yet behind the parser (docs lookups move forward through the file). */
@@ -52,7 +52,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   protected prepare(
     source: Source,
     tokens: TokenList,
-    comments: Token[],
+    comments: CommentList,
     payloads: ReadonlyMap<number, string>,
     maxErrors: number,
     lexErrors: number,
@@ -83,7 +83,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     this.list = new TokenList();
     this.tokens = [];
     this.starts = this.ends = new Int32Array(0);
-    this.comments = [];
+    this.comments = new CommentList('');
     this.payloads = new Map();
     this.extra = [];
     this.late = [];
@@ -163,19 +163,21 @@ export abstract class ParserBase extends EmbeddedActionsParser {
 
   /** The comments between the last consumed token and the next one (`LA(1)`), as docs. */
   protected docsNext(): A.Docs | undefined {
+    if (this.RECORDING_PHASE) return undefined;
     const comments = this.comments;
+    const starts = comments.starts;
+    const count = comments.length;
     const i = this.last();
     const from = i < 0 ? 0 : this.ends[i]!;
-    const to = i + 1 < this.tokenCount ? this.starts[i + 1]! : Infinity;
+    const to = i + 1 < this.tokenCount ? this.starts[i + 1]! : this.source.text.length + 1;
     let s = this.commentCursor;
-    if (s > 0 && comments[s - 1]!.startOffset >= from) s = firstCommentFrom(comments, from);
-    while (s < comments.length && comments[s]!.startOffset < from) s++;
+    if (s > 0 && starts[s - 1]! >= from) s = firstCommentFrom(starts, count, from);
+    while (s < count && starts[s]! < from) s++;
     let e = s;
-    while (e < comments.length && comments[e]!.startOffset < to) e++;
+    while (e < count && starts[e]! < to) e++;
     this.commentCursor = s;
     if (e <= s) return undefined;
-    const list = comments.slice(s, e);
-    return { span: this.span(list[0]!.startOffset, list[list.length - 1]!.endOffset + 1), comments: list };
+    return new DocsNode(this.source, starts[s]!, comments.ends[e - 1]!, comments, s, e);
   }
 
   /** Consumes an identifier (`foo` or `%foo`), checking it is kebab-case where wit-parser checks it. */
@@ -417,12 +419,12 @@ function hintsFor(message: string, found: IToken | undefined): string[] {
 }
 
 /** Index of the first comment starting at or after `offset` (binary search; comments are in source order). */
-function firstCommentFrom(comments: readonly Token[], offset: number): number {
+function firstCommentFrom(starts: Int32Array, count: number, offset: number): number {
   let lo = 0;
-  let hi = comments.length;
+  let hi = count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (comments[mid]!.startOffset < offset) lo = mid + 1;
+    if (starts[mid]! < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;

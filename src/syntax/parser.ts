@@ -23,7 +23,7 @@ import { TooManyErrors } from './errors.js';
 import { FieldNode, FuncTypeNode, ParamNode } from './leaves.js';
 import { MAX_DEPTH, REC_NODE, TypeRules } from './parser-types.js';
 import * as T from './tokens.js';
-import type { Token, TokenList } from './tokens.js';
+import type { CommentList, Token, TokenList } from './tokens.js';
 
 type Attrs = readonly A.Attribute[];
 type ItemArgs = { ARGS: [A.Docs | undefined, Attrs, number] };
@@ -66,7 +66,7 @@ export class WitParser extends TypeRules {
   parseTokens(
     source: Source,
     tokens: TokenList,
-    comments: Token[],
+    comments: CommentList,
     payloads: ReadonlyMap<number, string>,
     options: { maxErrors: number; lexErrors: number },
   ): { file: A.File; errors: Diagnostic[]; late: Diagnostic[]; truncated: boolean } {
@@ -91,7 +91,11 @@ export class WitParser extends TypeRules {
         Object.defineProperty(this, 'tokens', { value: all, enumerable: true });
         return all;
       },
-      comments,
+      get comments(): readonly Token[] {
+        const all = comments.toArray();
+        Object.defineProperty(this, 'comments', { value: all, enumerable: true });
+        return all;
+      },
     };
     const result = { file, errors: [...this.parserDiagnostics(), ...this.extra], late: this.late, truncated };
     this.release();

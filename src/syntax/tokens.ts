@@ -315,3 +315,59 @@ export class TokenList {
     return out;
   }
 }
+
+/**
+ * The comments of a file, stored like `TokenList`: offsets in typed arrays, token objects (and their text) made
+ * on demand. Most comments are docs that a check never reads.
+ */
+export class CommentList {
+  starts: Int32Array;
+  ends: Int32Array;
+  length = 0;
+
+  constructor(
+    /** The file's text. */
+    readonly text: string,
+    capacity = 16,
+  ) {
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
+
+  /** Appends a comment (`end` exclusive). */
+  push(start: number, end: number): void {
+    const i = this.length;
+    if (i === this.starts.length) {
+      const starts = new Int32Array(i * 2);
+      const ends = new Int32Array(i * 2);
+      starts.set(this.starts);
+      ends.set(this.ends);
+      this.starts = starts;
+      this.ends = ends;
+    }
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.length = i + 1;
+  }
+
+  /** Comment `i` as a token. */
+  at(i: number): Token {
+    const start = this.starts[i]!;
+    const end = this.ends[i]!;
+    return { image: this.text.slice(start, end), startOffset: start, endOffset: end - 1, tokenType: Comment, tokenTypeIdx: commentIdx };
+  }
+
+  /** Comments `from` (inclusive) to `to` (exclusive) as tokens. */
+  range(from: number, to: number): Token[] {
+    const out = new Array<Token>(to - from);
+    for (let i = from; i < to; i++) out[i - from] = this.at(i);
+    return out;
+  }
+
+  /** Every comment as a token. */
+  toArray(): Token[] {
+    return this.range(0, this.length);
+  }
+}
+
+const commentIdx = Comment.tokenTypeIdx!;
