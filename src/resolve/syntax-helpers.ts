@@ -152,7 +152,7 @@ export function checkMemberNames(def: ast.TypeDef): void {
 }
 
 /** Whether a name has an ASCII upper-case letter (only such names can clash with a different spelling). */
-function hasUpper(name: string): boolean {
+export function hasUpper(name: string): boolean {
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
     if (c >= 65 && c <= 90) return true;

@@ -37,6 +37,7 @@ import {
   collectDeps,
   eachPath,
   floatHint,
+  hasUpper,
   isTypeDef,
   kindComponents,
   pathName,
@@ -423,7 +424,14 @@ export class PackageResolver {
         if (f) funcs.push(f);
       } else if (item.kind === 'Resource') {
         for (const m of item.members ?? []) {
-          const f = recover(this.errors, () => this.resolveResourceFunc(m, item.name));
+          let f: Func | undefined;
+          try {
+            f = this.resolveResourceFunc(m, item.name);
+          } catch (e) {
+            f = recover(this.errors, () => {
+              throw e;
+            });
+          }
           if (f) funcs.push(f);
         }
       }
@@ -449,15 +457,17 @@ export class PackageResolver {
     const n = name.name;
     if (this.typeLookup.has(n) || this.funcNames?.has(n)) fail(Codes.DuplicateName, `name \`${n}\` is defined more than once`, name.span);
     // Spec rule that wit-parser does not check: names in one interface or world differ ignoring case.
-    const lower = n.toLowerCase();
-    if (lower !== n || this.hasUpper) {
+    // Identifiers are ASCII: a name differs from its lower case exactly when it has an upper-case letter.
+    const upper = hasUpper(n);
+    if (upper || this.hasUpper) {
+      const lower = n.toLowerCase();
       for (const other of this.scopeNames()) {
         if (other.toLowerCase() === lower) {
           fail(Codes.DuplicateName, `name \`${n}\` conflicts with \`${other}\` (kebab-case identifiers are case-insensitive)`, name.span);
         }
       }
     }
-    if (lower !== n) this.hasUpper = true;
+    if (upper) this.hasUpper = true;
     if (id === FUNCTION) (this.funcNames ??= new Set()).add(n);
     else this.typeLookup.set(n, id);
   }
