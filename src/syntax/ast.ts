@@ -10,10 +10,6 @@
 import type { Source, Span } from '../text/source.js';
 import type { Token } from './tokens.js';
 
-/**
- * What every node has. Some node kinds are built as classes that are their own span (`span === node`; see
- * leaves.ts): walk a tree by its fields, not by `Object.keys` of its spans.
- */
 export interface NodeBase {
   readonly kind: string;
   readonly span: Span;

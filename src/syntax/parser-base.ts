@@ -8,7 +8,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Source, Span } from '../text/source.js';
 import type * as A from './ast.js';
 import { AbandonItem, errorMessageProvider, FULL_SPAN, TooManyErrors } from './errors.js';
-import { DocsNode, IdNode } from './leaves.js';
+import { LazyDocs } from './lazy-docs.js';
 import { parseSemver } from './semver.js';
 import * as T from './tokens.js';
 import { CommentList, TokenList, type Token } from './tokens.js';
@@ -100,14 +100,9 @@ export abstract class ParserBase extends EmbeddedActionsParser {
 
   /** From `start` to the end of the last consumed token. */
   protected spanFrom(start: number): Span {
-    return { source: this.source, start, end: this.endFrom(start) };
-  }
-
-  /** The end of a node that starts at `start` and whose last token was just consumed. */
-  protected endFrom(start: number): number {
     const i = this.last();
     const end = i < 0 || i >= this.tokenCount ? start : this.ends[i]!;
-    return end > start ? end : start;
+    return { source: this.source, start, end: end > start ? end : start };
   }
 
   /** The span of token `i` (the end of input past the last token). */
@@ -177,7 +172,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     while (e < count && starts[e]! < to) e++;
     this.commentCursor = s;
     if (e <= s) return undefined;
-    return new DocsNode(this.source, starts[s]!, comments.ends[e - 1]!, comments, s, e);
+    return new LazyDocs(this.span(starts[s]!, comments.ends[e - 1]!), comments, s, e);
   }
 
   /** Consumes an identifier (`foo` or `%foo`), checking it is kebab-case where wit-parser checks it. */
@@ -203,7 +198,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
       if (error !== undefined) this.report(Codes.InvalidIdentifier, error, this.pointSpan(start));
     }
     const image = this.list.image(i);
-    return new IdNode(this.source, start, this.ends[i]!, escaped ? image.slice(1) : image, escaped);
+    return { kind: 'Id', span: { source: this.source, start, end: this.ends[i]! }, name: escaped ? image.slice(1) : image, escaped };
   }
 
   protected makePath(first: A.Id, rest: { pkg: A.Id; name: A.Id; version: A.Version | undefined } | undefined): A.UsePath {

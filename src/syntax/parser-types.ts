@@ -6,7 +6,6 @@ import type { IOrAlt, OrMethodOpts } from 'chevrotain';
 import { Codes } from '../diagnostics/codes.js';
 import type { Span } from '../text/source.js';
 import type * as A from './ast.js';
-import { ListNode, OptionNode, PrimitiveNode, ResultNode, TupleNode } from './leaves.js';
 import { ParserBase } from './parser-base.js';
 import * as T from './tokens.js';
 
@@ -56,7 +55,7 @@ export abstract class TypeRules extends ParserBase {
       if (primitiveKinds[k] === 1) {
         this.consumeNext();
         const i = this.last();
-        return new PrimitiveNode(this.source, this.starts[i]!, this.ends[i]!, this.tokens[i]!.image as A.PrimitiveName);
+        return this.primitive(i);
       }
       if (k === idIdx || k === explicitIdIdx) {
         this.consumeNext();
@@ -67,16 +66,20 @@ export abstract class TypeRules extends ParserBase {
     return this.subrule(idx, this.typeExpr);
   }
 
+  /** The primitive type node of token `i` (a primitive type keyword). */
+  private primitive(i: number): A.PrimitiveType {
+    // The kind token's image is the keyword.
+    const name = this.tokens[i]!.image as A.PrimitiveName;
+    return { kind: 'Primitive', span: { source: this.source, start: this.starts[i]!, end: this.ends[i]! }, name };
+  }
+
   private makeTypeAlts(): OrMethodOpts<A.TypeExpr> {
     return (this.typeAlts = {
       DEF: [
         {
           ALT: () => {
-            const tok = this.CONSUME(T.PrimitiveKw);
-            if (this.RECORDING_PHASE) return REC_NODE;
-            // `tok` is the shared token of its keyword type: its image is the keyword.
-            const i = this.last();
-            return new PrimitiveNode(this.source, this.starts[i]!, this.ends[i]!, tok.image as A.PrimitiveName);
+            this.CONSUME(T.PrimitiveKw);
+            return this.RECORDING_PHASE ? REC_NODE : this.primitive(this.last());
           },
         },
         {
@@ -110,7 +113,7 @@ export abstract class TypeRules extends ParserBase {
       if (!this.RECORDING_PHASE) length = this.listLength(this.last());
     }
     this.CONSUME(T.RAngle);
-    return this.RECORDING_PHASE ? REC_NODE : new ListNode(this.source, start, this.endFrom(start), element, length);
+    return this.RECORDING_PHASE ? REC_NODE : { kind: 'List', span: this.spanFrom(start), element, length };
   });
 
   private readonly tupleType = this.RULE('tupleType', (): A.TupleType => {
@@ -118,7 +121,7 @@ export abstract class TypeRules extends ParserBase {
     this.CONSUME(T.Tuple);
     this.CONSUME(T.LAngle);
     const types = this.listTail(T.RAngle, 1, () => this.typeRef(0));
-    return this.RECORDING_PHASE ? REC_NODE : new TupleNode(this.source, start, this.endFrom(start), types);
+    return this.RECORDING_PHASE ? REC_NODE : { kind: 'Tuple', span: this.spanFrom(start), types };
   });
 
   private readonly optionType = this.RULE('optionType', (): A.OptionType => {
@@ -127,7 +130,7 @@ export abstract class TypeRules extends ParserBase {
     this.CONSUME(T.LAngle);
     const inner = this.typeRef(0);
     this.CONSUME(T.RAngle);
-    return this.RECORDING_PHASE ? REC_NODE : new OptionNode(this.source, start, this.endFrom(start), inner);
+    return this.RECORDING_PHASE ? REC_NODE : { kind: 'Option', span: this.spanFrom(start), inner };
   });
 
   /** `result`, `result<T>`, `result<_, E>`, `result<T, E>` */
@@ -145,7 +148,7 @@ export abstract class TypeRules extends ParserBase {
       err = this.resultErr;
       this.CONSUME(T.RAngle);
     }
-    return this.RECORDING_PHASE ? REC_NODE : new ResultNode(this.source, start, this.endFrom(start), ok, err);
+    return this.RECORDING_PHASE ? REC_NODE : { kind: 'Result', span: this.spanFrom(start), ok, err };
   });
 
   /** The inside of `result<…>`; results are left in `resultOk` / `resultErr` (read right after the `OR`). */

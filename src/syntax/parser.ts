@@ -20,7 +20,6 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Source } from '../text/source.js';
 import type * as A from './ast.js';
 import { TooManyErrors } from './errors.js';
-import { FieldNode, FuncTypeNode, ParamNode } from './leaves.js';
 import { MAX_DEPTH, REC_NODE, TypeRules } from './parser-types.js';
 import * as T from './tokens.js';
 import type { CommentList, Token, TokenList } from './tokens.js';
@@ -482,7 +481,7 @@ export class WitParser extends TypeRules {
       result = this.typeRef(0);
     }
     if (this.RECORDING_PHASE) return REC_NODE;
-    return new FuncTypeNode(this.source, start, this.endFrom(start), isAsync, params, result);
+    return { kind: 'FuncType', span: this.spanFrom(start), async: isAsync, params, result };
   });
 
   /** `(a: T, b: U)` with an optional trailing comma. */
@@ -494,7 +493,7 @@ export class WitParser extends TypeRules {
       this.CONSUME(T.Colon);
       const type = this.typeRef(0);
       if (REC) return REC_NODE;
-      return new ParamNode(this.source, name.span.start, type.span.end, name, type);
+      return { kind: 'Param', span: this.span(name.span.start, type.span.end), name, type } as A.Param;
     });
   });
 
@@ -521,7 +520,7 @@ export class WitParser extends TypeRules {
       this.CONSUME(T.Colon);
       const type = this.typeRef(0);
       if (REC) return REC_NODE;
-      return new FieldNode(this.source, fname.span.start, type.span.end, fdocs, fname, type);
+      return { kind: 'Field', span: this.span(fname.span.start, type.span.end), docs: fdocs, name: fname, type } as A.Field;
     });
     if (REC) return REC_NODE;
     return { kind: 'Record', span: this.spanFrom(start), docs, attributes: attrs, name, fields } as A.Record;
