@@ -65,7 +65,7 @@ export const parseBench: Bench = {
     report(ctx, 'synth.wit lex + parse', synthBytes, () => parse(synth, 'synth.wit'), runs);
     report(ctx, 'synth.wit lex only', synthBytes, () => lex(new Source('synth.wit', synth)), runs);
     const kept = retainedMb(() => parse(synth, 'synth.wit'));
-    if (kept !== undefined) ctx.log(`  synth.wit parse result keeps ${kept.toFixed(1)} MB of heap alive (what the collector copies)`);
+    if (kept !== undefined) ctx.log(`  synth.wit parse result keeps ${kept.toFixed(1)} MB of heap alive`);
     for (const set of ['wasi-0.2.12', 'wasi-0.3.0']) {
       const files = witFiles(join(ctx.shared, 'wit', set)).map((f) => ({ f, text: readFileSync(f, 'utf8') }));
       const bytes = files.reduce((n, x) => n + Buffer.byteLength(x.text), 0);
