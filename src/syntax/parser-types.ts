@@ -2,7 +2,7 @@
  * Grammar rules for type expressions, attributes and versions (the leaves of the WIT grammar), shared by the item
  * rules of parser.ts. Split from it only to keep files small; the conventions are those described there.
  */
-import type { IOrAlt, OrMethodOpts } from 'chevrotain';
+import type { IOrAlt, OrMethodOpts, TokenType } from 'chevrotain';
 import { Codes } from '../diagnostics/codes.js';
 import type { Span } from '../text/source.js';
 import type * as A from './ast.js';
@@ -27,6 +27,7 @@ const NO_ATTRIBUTES: readonly A.Attribute[] = Object.freeze([]);
 
 export abstract class TypeRules extends ParserBase {
   private typeAlts?: OrMethodOpts<A.TypeExpr>;
+  private typeRules?: (() => A.TypeExpr)[];
   private resultAlts?: IOrAlt<void>[];
   private resultOk: A.TypeExpr | undefined;
   private resultErr: A.TypeExpr | undefined;
@@ -45,9 +46,10 @@ export abstract class TypeRules extends ParserBase {
   });
 
   /**
-   * A type expression where the grammar has `SUBRULE<idx>(typeExpr)`. Primitive types and names, most type
-   * expressions, are read here without entering the rule (entering a chevrotain rule costs more than reading the
-   * token): the same nodes and the same checks as the rule's alternatives.
+   * A type expression where the grammar has `SUBRULE<idx>(typeExpr)`. The alternative is chosen here on the next
+   * token, as the rule's `OR` would: primitive types and names, most type expressions, are read without entering a
+   * rule (entering a chevrotain rule costs more than reading the token), the others enter their own rule directly.
+   * The same nodes, checks and errors as going through `typeExpr`.
    */
   protected typeRef(idx: number): A.TypeExpr {
     if (!this.RECORDING_PHASE && this.typeDepth < MAX_DEPTH) {
@@ -62,8 +64,31 @@ export abstract class TypeRules extends ParserBase {
         const name = this.makeId(this.last());
         return { kind: 'Named', span: name.span, name };
       }
+      const rule = (this.typeRules ??= this.makeTypeRules())[k];
+      if (rule !== undefined) {
+        this.typeDepth++;
+        const t = this.subrule(idx, rule);
+        this.typeDepth--;
+        return t;
+      }
     }
     return this.subrule(idx, this.typeExpr);
+  }
+
+  /** The rule of each compound type, by the `tokenTypeIdx` of its keyword. */
+  private makeTypeRules(): (() => A.TypeExpr)[] {
+    const rules: (() => A.TypeExpr)[] = [];
+    const add = (t: TokenType, rule: () => A.TypeExpr): void => void (rules[t.tokenTypeIdx!] = rule);
+    add(T.List, this.listType);
+    add(T.Tuple, this.tupleType);
+    add(T.Option_, this.optionType);
+    add(T.Result_, this.resultType);
+    add(T.Map_, this.mapType);
+    add(T.Future, this.payloadType);
+    add(T.Stream, this.payloadType);
+    add(T.Own, this.handleType);
+    add(T.Borrow, this.handleType);
+    return rules;
   }
 
   /** The primitive type node of token `i` (a primitive type keyword). */
