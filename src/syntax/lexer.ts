@@ -38,6 +38,8 @@ export interface LexResult {
 /** At most this many diagnostics are collected by the lexer (the parser bounds the total anyway). */
 const MAX_LEX_ERRORS = 200;
 
+/** Anything but printable ASCII, tab, `\n` and `\r` (every forbidden code point is among these). */
+const unusualRe = /[^\t\n\r\x20-\x7e]/;
 const forbiddenRe = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u0149\u0673\u0f77\u0f79\u17a3\u17a4\u17b4\u17b5\u202a-\u202e\u2066-\u2069]/g;
 
 /** One-character token types indexed by char code. */
@@ -293,7 +295,11 @@ function isForbidden(c: number): boolean {
 function scanForbidden(source: Source): Diagnostic[] {
   const out: Diagnostic[] = [];
   const text = source.text;
-  forbiddenRe.lastIndex = 0;
+  // Most files are printable ASCII, tabs and line breaks: find the first other character (a faster scan), and look
+  // for forbidden code points only from there.
+  const first = text.search(unusualRe);
+  if (first < 0) return out;
+  forbiddenRe.lastIndex = first;
   let m: RegExpExecArray | null;
   while ((m = forbiddenRe.exec(text)) !== null && out.length < MAX_LEX_ERRORS) {
     const cp = m[0].charCodeAt(0);

@@ -78,6 +78,11 @@ describe('lexical errors', () => {
     expect(lexErrors('a\u0007')).toEqual(["Control code '\\u{7}' @1"]);
     expect(lexErrors('\u0149')).toEqual(["Codepoint '\\u{149}' is discouraged by Unicode @0"]);
     expect(firstError('interface # {}\n// \u2066')).toBe("Input contains bidirectional override codepoint '\\u{2066}' @2:4");
+    // After other non-ASCII text (the scan for forbidden code points starts at the first non-ASCII character).
+    expect(lexErrors('// é ü\n// \u202a \u0085')).toEqual([
+      "Input contains bidirectional override codepoint '\\u{202a}' @10",
+      "Control code '\\u{85}' @12",
+    ]);
   });
 
   it('validates kebab-case identifiers when the parser takes them', () => {
