@@ -202,7 +202,7 @@ export function lex(source: Source): LexResult {
     if (!isForbidden(c)) report(Codes.UnexpectedCharacter, `unexpected character ${rustChar(cp)}`, i, i + width);
     i += width;
   }
-  return { tokens: tokens.seal(), comments, forbidden, diagnostics, payloads };
+  return { tokens, comments, forbidden, diagnostics, payloads };
 }
 
 const idKind = kindToken(T.Id);

@@ -19,9 +19,13 @@ const explicitIdIdx = T.ExplicitId.tokenTypeIdx!;
 
 export abstract class ParserBase extends EmbeddedActionsParser {
   protected source!: Source;
-  /** The tokens being parsed; chevrotain's input is `list.kinds` (one shared token per type, no positions). */
+  /** The tokens being parsed. */
   protected list: TokenList = new TokenList();
-  protected tokens: readonly Token[] = [];
+  /**
+   * chevrotain's input: per token, the shared token of its type (no positions; `list` has them). One array, reused
+   * by every parse.
+   */
+  protected tokens: Token[] = [];
   /** Token start offsets (`list.starts`) and exclusive end offsets (`list.ends`). */
   protected starts: Int32Array = new Int32Array(0);
   protected ends: Int32Array = new Int32Array(0);
@@ -61,7 +65,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     this.payloads = payloads;
     this.commentCursor = 0;
     this.list = tokens;
-    this.tokens = tokens.kinds;
+    tokens.kindsInto(this.tokens);
     this.starts = tokens.starts;
     this.ends = tokens.ends;
     this.tokenCount = tokens.length;
@@ -74,14 +78,13 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     this.pkgDepth = 0;
     this.maxErrors = maxErrors;
     this.lexErrorCount = lexErrors;
-    this.input = tokens.kinds;
+    this.input = this.tokens;
   }
 
   /** Drops the references to the last file, so the shared parser does not keep it alive. */
   protected release(): void {
     this.input = [];
     this.list = new TokenList();
-    this.tokens = [];
     this.starts = this.ends = new Int32Array(0);
     this.comments = new CommentList('');
     this.payloads = new Map();

@@ -230,6 +230,8 @@ for (const t of allTokens) {
   kindTokens[t.tokenTypeIdx!] = { image: word, startOffset: -1, endOffset: -1, tokenType: t, tokenTypeIdx: t.tokenTypeIdx! };
 }
 
+if (kindTokens.length > 256) throw new Error('token type indices must fit in a byte (TokenList.types)');
+
 /** The position-less token of a type (see `kindTokens`). */
 export function kindToken(t: TokenType): Token {
   return kindTokens[t.tokenTypeIdx!]!;
@@ -238,33 +240,32 @@ export function kindToken(t: TokenType): Token {
 /**
  * The significant tokens of a file, stored compactly: a file of 2.5 MB has over 300 000 tokens, and one object per
  * token is most of the cost of lexing it (allocation, then garbage collection of memory that stays alive). Token `i`
- * is `kinds[i]` (its type, as the shared token of that type), `starts[i]` / `ends[i]` (UTF-16 offsets, end
- * exclusive) and its text, `image(i)`: the kind's image for keywords and punctuation, otherwise `words[wordIds[i]]`
- * (one string per distinct word of the file).
+ * is `types[i]` (its `tokenTypeIdx`), `starts[i]` / `ends[i]` (UTF-16 offsets, end exclusive) and its text,
+ * `image(i)`: the keyword or punctuation for those types, otherwise `words[wordIds[i]]` (one string per distinct
+ * word of the file).
  */
 export class TokenList {
-  /** Per token, the shared token of its type: the parser's input (its length is the number of tokens). */
-  readonly kinds: Token[];
   /** The distinct texts of the tokens whose text is not fixed by their type. */
   readonly words: string[] = [];
+  types: Uint8Array;
   starts: Int32Array;
   ends: Int32Array;
-  /** Per token, an index into `words`, or -1 when the text is the kind's image. */
+  /** Per token, an index into `words`, or -1 when the text is fixed by the type. */
   wordIds: Int32Array;
   length = 0;
 
   constructor(capacity = 64) {
-    this.kinds = new Array<Token>(capacity);
+    this.types = new Uint8Array(capacity);
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
     this.wordIds = new Int32Array(capacity);
   }
 
-  /** Appends a token (`end` exclusive) whose text is `words[wordId]`, or its kind's image when `wordId` is -1. */
+  /** Appends a token (`end` exclusive) whose text is `words[wordId]`, or fixed by its type when `wordId` is -1. */
   push(kind: Token, wordId: number, start: number, end: number): void {
     const i = this.length;
     if (i === this.starts.length) this.grow();
-    this.kinds[i] = kind;
+    this.types[i] = kind.tokenTypeIdx;
     this.wordIds[i] = wordId;
     this.starts[i] = start;
     this.ends[i] = end;
@@ -276,35 +277,49 @@ export class TokenList {
     return this.words.push(word) - 1;
   }
 
-  /** Called when the last token is in: trims `kinds` to the number of tokens. */
-  seal(): this {
-    this.kinds.length = this.length;
-    return this;
-  }
-
   private grow(): void {
     const n = this.starts.length * 2;
+    const types = new Uint8Array(n);
     const starts = new Int32Array(n);
     const ends = new Int32Array(n);
     const wordIds = new Int32Array(n);
+    types.set(this.types);
     starts.set(this.starts);
     ends.set(this.ends);
     wordIds.set(this.wordIds);
+    this.types = types;
     this.starts = starts;
     this.ends = ends;
     this.wordIds = wordIds;
   }
 
+  /** The shared, position-less token of token `i`'s type (see `kindToken`). */
+  kind(i: number): Token {
+    return kindTokens[this.types[i]!]!;
+  }
+
+  /**
+   * The parser's input: the shared token of each token's type, in `into` (one array reused from file to file, so
+   * that a parse does not allocate and then keep an array as long as the file has tokens).
+   */
+  kindsInto(into: Token[]): Token[] {
+    const n = this.length;
+    const types = this.types;
+    into.length = n;
+    for (let i = 0; i < n; i++) into[i] = kindTokens[types[i]!]!;
+    return into;
+  }
+
   /** The text of token `i`. */
   image(i: number): string {
     const w = this.wordIds[i]!;
-    return w < 0 ? this.kinds[i]!.image : this.words[w]!;
+    return w < 0 ? this.kind(i).image : this.words[w]!;
   }
 
   /** Token `i` as an object (the end-of-input token past the last one). */
   at(i: number): Token {
     if (i < 0 || i >= this.length) return eofToken;
-    const kind = this.kinds[i]!;
+    const kind = this.kind(i);
     return { image: this.image(i), startOffset: this.starts[i]!, endOffset: this.ends[i]! - 1, tokenType: kind.tokenType, tokenTypeIdx: kind.tokenTypeIdx };
   }
 
