@@ -8,7 +8,10 @@
  * chevrotain's grammar recording still sees every terminal and sub-rule.
  *
  * For speed, rule bodies build nodes directly (`if (!REC)` instead of `ACTION` closures), alternatives of `OR` are
- * created once and cached, and identifiers are consumed in place (`name(idx)`) rather than through a sub-rule.
+ * created once and cached, identifiers are consumed in place (`name(idx)`) rather than through a sub-rule, optional
+ * parts inside a rule are decided by `has(t)` rather than `OPTION`, and type expressions go through `typeRef`, which
+ * reads primitive types and names itself and enters the rule of a compound type directly. The input is one shared
+ * token per token type (positions are in the lexer's `TokenList`; see `ParserBase`).
  *
  * Error recovery: the bodies of files, nested packages, interfaces, worlds and resources parse item by item; an
  * error abandons the current item, the parser skips to the end of that item (its `;` or its closing brace, or the
