@@ -17,17 +17,13 @@ import type { Case, EnumCase, Field, Flag, Func, FunctionKind, Param, Stability,
 /** Doc comments not yet turned into text, the text, or none. */
 export type DocsSource = Docs | string | undefined;
 
-export class TypeDefItem implements TypeDef {
+/**
+ * What the documented items share: `docs` is the doc comments until first read, then their text (or whatever was
+ * assigned).
+ */
+abstract class Documented {
   #docs: DocsSource;
-  constructor(
-    public name: string | null,
-    public kind: TypeDefKind,
-    public owner: TypeOwner,
-    docs: DocsSource,
-    public stability: Stability | undefined,
-    public externalId: string | undefined,
-    public span: Span | undefined,
-  ) {
+  constructor(docs: DocsSource) {
     this.#docs = docs;
   }
   get docs(): string | undefined {
@@ -39,8 +35,21 @@ export class TypeDefItem implements TypeDef {
   }
 }
 
-export class FuncItem implements Func {
-  #docs: DocsSource;
+export class TypeDefItem extends Documented implements TypeDef {
+  constructor(
+    public name: string | null,
+    public kind: TypeDefKind,
+    public owner: TypeOwner,
+    docs: DocsSource,
+    public stability: Stability | undefined,
+    public externalId: string | undefined,
+    public span: Span | undefined,
+  ) {
+    super(docs);
+  }
+}
+
+export class FuncItem extends Documented implements Func {
   constructor(
     public name: string,
     public kind: FunctionKind,
@@ -51,71 +60,40 @@ export class FuncItem implements Func {
     public externalId: string | undefined,
     public span: Span | undefined,
   ) {
-    this.#docs = docs;
-  }
-  get docs(): string | undefined {
-    const d = this.#docs;
-    return typeof d === 'object' ? (this.#docs = docsText(d)) : d;
-  }
-  set docs(value: string | undefined) {
-    this.#docs = value;
+    super(docs);
   }
 }
 
-export class FieldItem implements Field {
-  #docs: DocsSource;
+export class FieldItem extends Documented implements Field {
   constructor(
     public name: string,
     public type: Type,
     docs: DocsSource,
     public span: Span | undefined,
   ) {
-    this.#docs = docs;
-  }
-  get docs(): string | undefined {
-    const d = this.#docs;
-    return typeof d === 'object' ? (this.#docs = docsText(d)) : d;
-  }
-  set docs(value: string | undefined) {
-    this.#docs = value;
+    super(docs);
   }
 }
 
 /** A variant case (`type` is `null` for a case without payload). */
-export class CaseItem implements Case {
-  #docs: DocsSource;
+export class CaseItem extends Documented implements Case {
   constructor(
     public name: string,
     public type: Type | null,
     docs: DocsSource,
     public span: Span | undefined,
   ) {
-    this.#docs = docs;
-  }
-  get docs(): string | undefined {
-    const d = this.#docs;
-    return typeof d === 'object' ? (this.#docs = docsText(d)) : d;
-  }
-  set docs(value: string | undefined) {
-    this.#docs = value;
+    super(docs);
   }
 }
 
 /** A flag or an enum case. */
-export class NameItem implements Flag, EnumCase {
-  #docs: DocsSource;
+export class NameItem extends Documented implements Flag, EnumCase {
   constructor(
     public name: string,
     docs: DocsSource,
   ) {
-    this.#docs = docs;
-  }
-  get docs(): string | undefined {
-    const d = this.#docs;
-    return typeof d === 'object' ? (this.#docs = docsText(d)) : d;
-  }
-  set docs(value: string | undefined) {
-    this.#docs = value;
+    super(docs);
   }
 }
 
