@@ -59,7 +59,6 @@ single[42] = T.Star;
 single[64] = T.At;
 single[43] = T.Plus;
 
-
 /** Scans a whole file. */
 export function lex(source: Source): LexResult {
   const text = source.text;

@@ -40,7 +40,6 @@ function syncSet(...types: TokenType[]): ReadonlySet<number> {
   return new Set(types.map((t) => t.tokenTypeIdx!));
 }
 
-
 export class WitParser extends TypeRules {
   /**
    * Arguments for the item sub-rule chosen by an `OR` (set just before the `OR`, read by its alternatives). One
