@@ -32,11 +32,16 @@ function parser(): WitParser {
 
 /** Parses one WIT file. Never throws: problems are diagnostics, and `file` is the partial tree. */
 export function parse(text: string, path: string, options: ParseOptions = {}): ParseResult {
+  return parseWith(parser(), text, path, options);
+}
+
+/** `parse` with a given parser (tests compare parsers built with different options). */
+export function parseWith(witParser: WitParser, text: string, path: string, options: ParseOptions = {}): ParseResult {
   const source = new Source(path, text);
   const maxErrors = Math.max(1, options.maxErrors ?? 100);
   try {
     const lexed = lex(source);
-    const r = parser().parseTokens(source, lexed.tokens, lexed.comments, lexed.payloads, {
+    const r = witParser.parseTokens(source, lexed.tokens, lexed.comments, lexed.payloads, {
       maxErrors,
       lexErrors: lexed.diagnostics.length + lexed.forbidden.length,
     });

@@ -47,8 +47,15 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   protected maxErrors = 100;
   protected lexErrorCount = 0;
 
-  /** `validate` runs chevrotain's grammar checks (slow; tests use it, the shared parser skips them). */
-  constructor(validate = false) {
+  /**
+   * `validate` runs chevrotain's grammar checks (slow; tests use it, the shared parser skips them). `direct` lets
+   * `name` and `typeRef` read tokens themselves where a rule or `CONSUME` would only read them (the default); tests
+   * turn it off to check that both ways give the same trees and errors.
+   */
+  constructor(
+    validate = false,
+    protected readonly direct = true,
+  ) {
     super(T.allTokens, { maxLookahead: 1, skipValidations: !validate, errorMessageProvider, recoveryEnabled: false });
   }
 
@@ -129,6 +136,12 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     return this.RECORDING_PHASE || this.LA(1).tokenType === t;
   }
 
+  /** Goes back to just after token `mark`, dropping the errors reported after the first `reported`. */
+  protected rollBack(mark: number, reported: number): void {
+    (this as unknown as LexerState).importLexerState(mark);
+    this.extra.length = reported;
+  }
+
   /** Consumes the next token without checking it (the caller has looked at `LA(1)`). */
   protected consumeNext(): void {
     (this as unknown as LexerState).consumeToken();
@@ -180,7 +193,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
 
   /** Consumes an identifier (`foo` or `%foo`), checking it is kebab-case where wit-parser checks it. */
   protected name(idx: number): A.Id {
-    if (!this.RECORDING_PHASE) {
+    if (this.direct && !this.RECORDING_PHASE) {
       // The usual case, read without chevrotain's CONSUME (which is there for the grammar and for the error).
       const k = this.LA(1).tokenTypeIdx;
       if (k === idIdx || k === explicitIdIdx) {

@@ -2,9 +2,8 @@
  * Grammar rules for type expressions, attributes and versions (the leaves of the WIT grammar), shared by the item
  * rules of parser.ts. Split from it only to keep files small; the conventions are those described there.
  */
-import type { IOrAlt, OrMethodOpts, TokenType } from 'chevrotain';
+import type { OrMethodOpts, TokenType } from 'chevrotain';
 import { Codes } from '../diagnostics/codes.js';
-import type { Span } from '../text/source.js';
 import type * as A from './ast.js';
 import { ParserBase } from './parser-base.js';
 import * as T from './tokens.js';
@@ -17,6 +16,17 @@ export const REC_NODE = undefined as never;
 
 const atIdx = T.At.tokenTypeIdx!;
 const idIdx = T.Id.tokenTypeIdx!;
+const optionIdx = T.Option_.tokenTypeIdx!;
+const listIdx = T.List.tokenTypeIdx!;
+const tupleIdx = T.Tuple.tokenTypeIdx!;
+const resultIdx = T.Result_.tokenTypeIdx!;
+const lAngleIdx = T.LAngle.tokenTypeIdx!;
+const rAngleIdx = T.RAngle.tokenTypeIdx!;
+const commaIdx = T.Comma.tokenTypeIdx!;
+const integerIdx = T.Integer.tokenTypeIdx!;
+const underscoreIdx = T.Underscore.tokenTypeIdx!;
+
+type ListLength = NonNullable<A.ListType['length']>;
 const explicitIdIdx = T.ExplicitId.tokenTypeIdx!;
 /** 1 at the `tokenTypeIdx` of each primitive type keyword. */
 const primitiveKinds = new Uint8Array(T.allTokens.length + 1);
@@ -28,7 +38,7 @@ const NO_ATTRIBUTES: readonly A.Attribute[] = Object.freeze([]);
 export abstract class TypeRules extends ParserBase {
   private typeAlts?: OrMethodOpts<A.TypeExpr>;
   private typeRules?: (() => A.TypeExpr)[];
-  private resultAlts?: IOrAlt<void>[];
+  private resultAlts?: OrMethodOpts<void>;
   private resultOk: A.TypeExpr | undefined;
   private resultErr: A.TypeExpr | undefined;
 
@@ -52,7 +62,7 @@ export abstract class TypeRules extends ParserBase {
    * The same nodes, checks and errors as going through `typeExpr`.
    */
   protected typeRef(idx: number): A.TypeExpr {
-    if (!this.RECORDING_PHASE && this.typeDepth < MAX_DEPTH) {
+    if (this.direct && !this.RECORDING_PHASE && this.typeDepth < MAX_DEPTH) {
       const k = this.LA(1).tokenTypeIdx;
       if (primitiveKinds[k] === 1) {
         this.consumeNext();
@@ -66,6 +76,8 @@ export abstract class TypeRules extends ParserBase {
       }
       const rule = (this.typeRules ??= this.makeTypeRules())[k];
       if (rule !== undefined) {
+        const fast = this.compoundType(k);
+        if (fast !== undefined) return fast;
         this.typeDepth++;
         const t = this.subrule(idx, rule);
         this.typeDepth--;
@@ -73,6 +85,94 @@ export abstract class TypeRules extends ParserBase {
       }
     }
     return this.subrule(idx, this.typeExpr);
+  }
+
+  /**
+   * A compound type read token by token, without entering its rule (chevrotain's rule entry is most of the cost of
+   * a small rule): the same node as the rule builds. Only well-formed input is taken this way; at the first token
+   * that does not fit, the position (and any error reported meanwhile) is rolled back and undefined returned, so
+   * that the rule parses it again and reports the error as always. Nested types go through `typeRef`, so an error
+   * inside them is reported by their rule before this returns.
+   */
+  private compoundType(k: number): A.TypeExpr | undefined {
+    const mark = this.last();
+    const reported = this.extra.length;
+    const start = this.nextStart();
+    this.typeDepth++;
+    this.consumeNext();
+    const t = this.compoundBody(k, start);
+    this.typeDepth--;
+    if (t === undefined) this.rollBack(mark, reported);
+    return t;
+  }
+
+  /** See `compoundType`: the rest of a compound type whose keyword (kind `k`) starting at `start` was consumed. */
+  private compoundBody(k: number, start: number): A.TypeExpr | undefined {
+    switch (k) {
+      case optionIdx: {
+        if (!this.take(lAngleIdx)) return undefined;
+        const inner = this.typeRef(0);
+        return this.take(rAngleIdx) ? this.optionNode(start, inner) : undefined;
+      }
+      case listIdx: {
+        if (!this.take(lAngleIdx)) return undefined;
+        const element = this.typeRef(0);
+        let length: ListLength | undefined;
+        if (this.take(commaIdx)) {
+          if (!this.take(integerIdx)) return undefined;
+          length = this.listLength(this.last());
+        }
+        return this.take(rAngleIdx) ? this.listNode(start, element, length) : undefined;
+      }
+      case tupleIdx: {
+        // As `listTail`: `<`, then types separated by `,` with an optional trailing `,`, then `>`.
+        if (!this.take(lAngleIdx)) return undefined;
+        const types: A.TypeExpr[] = [];
+        for (;;) {
+          if (this.take(rAngleIdx)) return this.tupleNode(start, types);
+          types.push(this.typeRef(0));
+          if (!this.take(commaIdx)) return this.take(rAngleIdx) ? this.tupleNode(start, types) : undefined;
+        }
+      }
+      case resultIdx: {
+        if (!this.take(lAngleIdx)) return this.resultNode(start, undefined, undefined);
+        let ok: A.TypeExpr | undefined;
+        let err: A.TypeExpr | undefined;
+        if (this.take(underscoreIdx)) {
+          if (!this.take(commaIdx)) return undefined;
+          err = this.typeRef(0);
+        } else {
+          ok = this.typeRef(2);
+          if (this.take(commaIdx)) err = this.typeRef(3);
+        }
+        return this.take(rAngleIdx) ? this.resultNode(start, ok, err) : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** Consumes the next token if its type is `idx`. */
+  private take(idx: number): boolean {
+    if (this.LA(1).tokenTypeIdx !== idx) return false;
+    this.consumeNext();
+    return true;
+  }
+
+  private listNode(start: number, element: A.TypeExpr, length: ListLength | undefined): A.ListType {
+    return { kind: 'List', span: this.spanFrom(start), element, length };
+  }
+
+  private tupleNode(start: number, types: A.TypeExpr[]): A.TupleType {
+    return { kind: 'Tuple', span: this.spanFrom(start), types };
+  }
+
+  private optionNode(start: number, inner: A.TypeExpr): A.OptionType {
+    return { kind: 'Option', span: this.spanFrom(start), inner };
+  }
+
+  private resultNode(start: number, ok: A.TypeExpr | undefined, err: A.TypeExpr | undefined): A.ResultType {
+    return { kind: 'Result', span: this.spanFrom(start), ok, err };
   }
 
   /** The rule of each compound type, by the `tokenTypeIdx` of its keyword. */
@@ -131,14 +231,14 @@ export abstract class TypeRules extends ParserBase {
     this.CONSUME(T.List);
     this.CONSUME(T.LAngle);
     const element = this.typeRef(0);
-    let length: { value: number; span: Span } | undefined;
+    let length: ListLength | undefined;
     if (this.has(T.Comma)) {
       this.CONSUME(T.Comma);
       this.CONSUME(T.Integer);
       if (!this.RECORDING_PHASE) length = this.listLength(this.last());
     }
     this.CONSUME(T.RAngle);
-    return this.RECORDING_PHASE ? REC_NODE : { kind: 'List', span: this.spanFrom(start), element, length };
+    return this.RECORDING_PHASE ? REC_NODE : this.listNode(start, element, length);
   });
 
   private readonly tupleType = this.RULE('tupleType', (): A.TupleType => {
@@ -146,7 +246,7 @@ export abstract class TypeRules extends ParserBase {
     this.CONSUME(T.Tuple);
     this.CONSUME(T.LAngle);
     const types = this.listTail(T.RAngle, 1, () => this.typeRef(0));
-    return this.RECORDING_PHASE ? REC_NODE : { kind: 'Tuple', span: this.spanFrom(start), types };
+    return this.RECORDING_PHASE ? REC_NODE : this.tupleNode(start, types);
   });
 
   private readonly optionType = this.RULE('optionType', (): A.OptionType => {
@@ -155,7 +255,7 @@ export abstract class TypeRules extends ParserBase {
     this.CONSUME(T.LAngle);
     const inner = this.typeRef(0);
     this.CONSUME(T.RAngle);
-    return this.RECORDING_PHASE ? REC_NODE : { kind: 'Option', span: this.spanFrom(start), inner };
+    return this.RECORDING_PHASE ? REC_NODE : this.optionNode(start, inner);
   });
 
   /** `result`, `result<T>`, `result<_, E>`, `result<T, E>` */
@@ -173,12 +273,15 @@ export abstract class TypeRules extends ParserBase {
       err = this.resultErr;
       this.CONSUME(T.RAngle);
     }
-    return this.RECORDING_PHASE ? REC_NODE : { kind: 'Result', span: this.spanFrom(start), ok, err };
+    return this.RECORDING_PHASE ? REC_NODE : this.resultNode(start, ok, err);
   });
 
-  /** The inside of `result<…>`; results are left in `resultOk` / `resultErr` (read right after the `OR`). */
-  private makeResultAlts(): IOrAlt<void>[] {
-    return (this.resultAlts = [
+  /**
+   * The inside of `result<…>`; results are left in `resultOk` / `resultErr` (read right after the `OR`). Neither
+   * `_` nor a type: wit-parser says it expected a type.
+   */
+  private makeResultAlts(): OrMethodOpts<void> {
+    return (this.resultAlts = { DEF: [
       {
         ALT: () => {
           this.CONSUME(T.Underscore);
@@ -200,7 +303,7 @@ export abstract class TypeRules extends ParserBase {
           this.resultErr = err;
         },
       },
-    ]);
+    ], ERR_MSG: 'a type' });
   }
 
   private readonly mapType = this.RULE('mapType', (): A.MapType => {

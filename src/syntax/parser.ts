@@ -53,9 +53,9 @@ export class WitParser extends TypeRules {
   private externAlts?: OrMethodOpts<A.ExternItem>;
   private externFirst: A.Id | undefined;
 
-  /** See `ParserBase`: `validate` runs chevrotain's grammar checks. */
-  constructor(validate = false) {
-    super(validate);
+  /** See `ParserBase` for `validate` and `direct`. */
+  constructor(validate = false, direct = true) {
+    super(validate, direct);
     this.performSelfAnalysis();
   }
 

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderReference } from '../../src/diagnostics/render.js';
-import { parse } from '../../src/syntax/index.js';
+import { parse, parseWith } from '../../src/syntax/index.js';
+import { WitParser } from '../../src/syntax/parser.js';
 import { printFile } from '../../src/syntax/print.js';
 import { file } from './arbitraries.js';
 import { strip } from './helpers.js';
@@ -112,5 +113,66 @@ describe('robustness', () => {
     expect(parse(deepType, 'deep.wit').diagnostics[0]!.message).toBe('type nesting too deep');
     const deepPkg = `package a:b;\n${'package a:c {\n'.repeat(3000)}${'}\n'.repeat(3000)}`;
     expect(parse(deepPkg, 'deep.wit').diagnostics.map((d) => d.message)).toContain('package nesting too deep');
+  });
+});
+
+/** A tree with spans as `[start, end]` (no sources, tokens or comment lists), for exact comparisons. */
+function positions(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(positions);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'source' || k === 'tokens' || k === 'comments') continue;
+    if (k === 'span') out[k] = [(v as { start: number }).start, (v as { end: number }).end];
+    else if (k === 'docs') out[k] = v === undefined ? undefined : positions({ span: (v as { span: unknown }).span });
+    else out[k] = positions(v);
+  }
+  return out;
+}
+
+describe('direct reads', () => {
+  // The parser reads names, primitive types and well-formed compound types itself instead of through chevrotain's
+  // rules (`direct`); a parser without that must give the same trees, spans and errors on any input.
+  const ruleParser = new WitParser(false, false);
+  const typeSnippets = [
+    'interface i { f: func(a: list<u8, 4>, b: tuple<u8, string,>, c: result<_, e>, d: result<list<u8>>) -> option<tuple<>>; }\n',
+    'interface i { type t = result<option<borrow<r>>, map<string, list<u8>>>; g: func() -> future<stream<u8>>; }\n',
+    'interface i { f: func(a: list<u8, x>, b: result<_>, c: option<u8, u8>, d: tuple<u8 u8>, e: list<u8, 99999999999>); }\n',
+  ];
+  const typePieces = ['list<', 'tuple<', 'option<', 'result<', '_', ',', '>', '<', 'u8', 'x', '4', '0'];
+  const typeMutated = fc
+    .record({
+      base: fc.constantFrom(...snippets, ...typeSnippets),
+      edits: fc.array(fc.record({ at: fc.nat(), len: fc.nat(6), piece: fc.constantFrom(...pieces, ...typePieces) }), {
+        minLength: 1,
+        maxLength: 4,
+      }),
+    })
+    .map(({ base, edits }) => {
+      let s = base;
+      for (const e of edits) {
+        const at = e.at % (s.length + 1);
+        s = s.slice(0, at) + e.piece + s.slice(Math.min(s.length, at + e.len));
+      }
+      return s;
+    });
+  const same = (text: string): void => {
+    const a = parse(text, 'd.wit');
+    const b = parseWith(ruleParser, text, 'd.wit');
+    expect(a.diagnostics.map(renderReference)).toEqual(b.diagnostics.map(renderReference));
+    expect(positions(a.file.package)).toEqual(positions(b.file.package));
+    expect(positions(a.file.items)).toEqual(positions(b.file.items));
+  };
+
+  it('gives the same trees and errors on the snippets', () => {
+    for (const text of [...snippets, ...typeSnippets]) same(text);
+  });
+
+  it('gives the same trees and errors on printed random trees', () => {
+    fc.assert(fc.property(file, (tree) => same(printFile(tree))), { numRuns: 200 });
+  });
+
+  it('gives the same trees and errors on mutated snippets', () => {
+    fc.assert(fc.property(typeMutated, same), { numRuns: 1500 });
   });
 });
