@@ -5,6 +5,7 @@
 import { expect } from 'vitest';
 import { formatText, type FormatOptions } from '../../src/format/index.js';
 import { parse } from '../../src/syntax/index.js';
+import { fileShape } from '../support/format-shape.js';
 
 /** Formats `text`, failing the test when the formatter refuses. */
 export function fmt(text: string, options?: FormatOptions): string {
@@ -22,25 +23,11 @@ export function wit(strings: TemplateStringsArray, ...values: unknown[]): string
   return lines.map((l) => l.slice(cut)).join('\n').replace(/[ ]+$/, '');
 }
 
-const closers = new Set([')', '}', '>']);
-
 /** The token images without trailing commas, and each comment with the number of such tokens before it. */
 export function shape(text: string): { tokens: string[]; comments: string[] } {
   const { file, diagnostics } = parse(text, 'shape.wit');
   expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const tokens: string[] = [];
-  const starts: number[] = [];
-  file.tokens.forEach((t, i) => {
-    if (t.image === ',' && closers.has(file.tokens[i + 1]?.image ?? '')) return;
-    tokens.push(t.image);
-    starts.push(t.startOffset);
-  });
-  let before = 0;
-  const comments = file.comments.map((c) => {
-    while (before < starts.length && starts[before]! < c.startOffset) before++;
-    return `${before}:${c.image}`;
-  });
-  return { tokens, comments };
+  return fileShape(file);
 }
 
 /** Asserts the formatting properties of one input: idempotent and lossless. Returns the formatted text. */

@@ -17,7 +17,7 @@ import { loadPath, resolveToJson } from '../../../src/resolve/index.js';
 import { formatText } from '../../../src/format/index.js';
 import { parse } from '../../../src/syntax/index.js';
 import { hasErrors } from '../../../src/diagnostics/diagnostic.js';
-import type { Token } from '../../../src/syntax/tokens.js';
+import { fileShape } from '../../support/format-shape.js';
 
 interface Tally {
   files: number;
@@ -31,22 +31,7 @@ interface Tally {
 
 /** Tokens without trailing commas, and each comment with the number of such tokens before it. */
 function shape(text: string): { tokens: string[]; comments: string[] } {
-  const { file } = parse(text, 'x.wit');
-  const keep = (t: readonly Token[], i: number) => !(t[i]!.image === ',' && [')', '}', '>'].includes(t[i + 1]?.image ?? ''));
-  const tokens: string[] = [];
-  const starts: number[] = [];
-  file.tokens.forEach((t, i) => {
-    if (keep(file.tokens, i)) {
-      tokens.push(t.image);
-      starts.push(t.startOffset);
-    }
-  });
-  let before = 0;
-  const comments = file.comments.map((c) => {
-    while (before < starts.length && starts[before]! < c.startOffset) before++;
-    return `${before}:${c.image}`;
-  });
-  return { tokens, comments };
+  return fileShape(parse(text, 'x.wit').file);
 }
 
 function walk(dir: string): string[] {
