@@ -214,7 +214,10 @@ export abstract class ParserBase extends EmbeddedActionsParser {
       if (error !== undefined) this.report(Codes.InvalidIdentifier, error, this.pointSpan(start));
     }
     const image = this.list.image(i);
-    return { kind: 'Id', span: { source: this.source, start, end: this.ends[i]! }, name: escaped ? image.slice(1) : image, escaped };
+    // Its own span (see ast.ts): one object per identifier instead of two.
+    const id = { kind: 'Id' as const, span: undefined as unknown as Span, source: this.source, start, end: this.ends[i]!, name: escaped ? image.slice(1) : image, escaped };
+    id.span = id;
+    return id;
   }
 
   protected makePath(first: A.Id, rest: { pkg: A.Id; name: A.Id; version: A.Version | undefined } | undefined): A.UsePath {

@@ -6,6 +6,7 @@ import type { OrMethodOpts, TokenType } from 'chevrotain';
 import { Codes } from '../diagnostics/codes.js';
 import type * as A from './ast.js';
 import { ParserBase } from './parser-base.js';
+import type { Span } from '../text/source.js';
 import * as T from './tokens.js';
 
 /** Limit of nested types and of nested package blocks (as in wit-parser). */
@@ -195,7 +196,10 @@ export abstract class TypeRules extends ParserBase {
   private primitive(i: number): A.PrimitiveType {
     // The kind token's image is the keyword.
     const name = this.tokens[i]!.image as A.PrimitiveName;
-    return { kind: 'Primitive', span: { source: this.source, start: this.starts[i]!, end: this.ends[i]! }, name };
+    // Its own span (see ast.ts), like an identifier.
+    const node = { kind: 'Primitive' as const, span: undefined as unknown as Span, source: this.source, start: this.starts[i]!, end: this.ends[i]!, name };
+    node.span = node;
+    return node;
   }
 
   private makeTypeAlts(): OrMethodOpts<A.TypeExpr> {

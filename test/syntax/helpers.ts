@@ -5,13 +5,16 @@ import { renderReference } from '../../src/diagnostics/render.js';
 import { parse } from '../../src/syntax/index.js';
 import type * as A from '../../src/syntax/ast.js';
 
-/** A deep copy of `node` without spans, sources, tokens, comments and docs (for structural comparisons). */
+/**
+ * A deep copy of `node` without spans, sources, tokens, comments and docs (for structural comparisons). Leaves that
+ * are their own span also carry `start` and `end`, which are positions too.
+ */
 export function strip(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(strip);
   if (node === null || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(node)) {
-    if (k === 'span' || k === 'source' || k === 'tokens' || k === 'comments' || k === 'docs' || k === 'keyword') continue;
+    if (k === 'span' || k === 'source' || k === 'start' || k === 'end' || k === 'tokens' || k === 'comments' || k === 'docs' || k === 'keyword') continue;
     if (v === undefined) continue;
     out[k] = strip(v);
   }
