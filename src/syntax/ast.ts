@@ -2,9 +2,10 @@
  * The WIT abstract syntax tree: one tree per file, plain readonly data with no semantic information.
  *
  * Every node has a `kind` (the discriminant) and a `span` (UTF-16 offsets into its `Source`; see src/text).
- * Identifiers and primitive types are their own span: the parser gives them `source`, `start` and `end` fields and
- * sets `node.span === node`, which saves one object for each of the commonest nodes. Code that walks a tree
- * generically must therefore not descend into `span`.
+ * The commonest nodes are their own span: identifiers, types, parameters, fields, variant cases, functions and
+ * methods get `source`, `start` and `end` fields from the parser, and `node.span === node`. That saves one object
+ * per node (a third of a tree's objects). Code that walks a tree generically must therefore not descend into `span`,
+ * and must not expect a span to be a separate object.
  * Node and field names follow the productions of grammar/wit.ebnf. Trees built during error recovery can have
  * missing parts: a missing identifier is an `Id` with `name: ''` and `missing: true` and a zero-width span; nodes
  * the parser had to patch up carry `recovered: true`. Consumers that need a fully valid tree check the parse

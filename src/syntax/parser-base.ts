@@ -13,6 +13,9 @@ import { parseSemver } from './semver.js';
 import * as T from './tokens.js';
 import { CommentList, TokenList, type Token } from './tokens.js';
 
+/** The `span` a node has until `own` makes it its own span. */
+export const SELF = undefined as unknown as Span;
+
 const U32_MAX = 4294967295;
 const idIdx = T.Id.tokenTypeIdx!;
 const explicitIdIdx = T.ExplicitId.tokenTypeIdx!;
@@ -110,9 +113,23 @@ export abstract class ParserBase extends EmbeddedActionsParser {
 
   /** From `start` to the end of the last consumed token. */
   protected spanFrom(start: number): Span {
+    return { source: this.source, start, end: this.endFrom(start) };
+  }
+
+  /** The end of a span from `start` to the end of the last consumed token. */
+  protected endFrom(start: number): number {
     const i = this.last();
     const end = i < 0 || i >= this.tokenCount ? start : this.ends[i]!;
-    return { source: this.source, start, end: end > start ? end : start };
+    return end > start ? end : start;
+  }
+
+  /**
+   * Makes `node` its own span (see ast.ts) and returns it. The node is written with `span: SELF` and its own
+   * `source`, `start` and `end`; the object literal stays at the call site, so that V8 can pre-tenure each kind.
+   */
+  protected own<const N extends { readonly span: Span; readonly source: Source; readonly start: number; readonly end: number }>(node: N): N {
+    (node as { span: Span }).span = node;
+    return node;
   }
 
   /** The span of token `i` (the end of input past the last token). */
@@ -214,10 +231,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
       if (error !== undefined) this.report(Codes.InvalidIdentifier, error, this.pointSpan(start));
     }
     const image = this.list.image(i);
-    // Its own span (see ast.ts): one object per identifier instead of two.
-    const id = { kind: 'Id' as const, span: undefined as unknown as Span, source: this.source, start, end: this.ends[i]!, name: escaped ? image.slice(1) : image, escaped };
-    id.span = id;
-    return id;
+    return this.own({ kind: 'Id', span: SELF, source: this.source, start, end: this.ends[i]!, name: escaped ? image.slice(1) : image, escaped });
   }
 
   protected makePath(first: A.Id, rest: { pkg: A.Id; name: A.Id; version: A.Version | undefined } | undefined): A.UsePath {

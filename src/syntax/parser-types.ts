@@ -5,8 +5,7 @@
 import type { OrMethodOpts, TokenType } from 'chevrotain';
 import { Codes } from '../diagnostics/codes.js';
 import type * as A from './ast.js';
-import { ParserBase } from './parser-base.js';
-import type { Span } from '../text/source.js';
+import { ParserBase, SELF } from './parser-base.js';
 import * as T from './tokens.js';
 
 /** Limit of nested types and of nested package blocks (as in wit-parser). */
@@ -161,19 +160,19 @@ export abstract class TypeRules extends ParserBase {
   }
 
   private listNode(start: number, element: A.TypeExpr, length: ListLength | undefined): A.ListType {
-    return { kind: 'List', span: this.spanFrom(start), element, length };
+    return this.own({ kind: 'List', span: SELF, source: this.source, start, end: this.endFrom(start), element, length });
   }
 
   private tupleNode(start: number, types: A.TypeExpr[]): A.TupleType {
-    return { kind: 'Tuple', span: this.spanFrom(start), types };
+    return this.own({ kind: 'Tuple', span: SELF, source: this.source, start, end: this.endFrom(start), types });
   }
 
   private optionNode(start: number, inner: A.TypeExpr): A.OptionType {
-    return { kind: 'Option', span: this.spanFrom(start), inner };
+    return this.own({ kind: 'Option', span: SELF, source: this.source, start, end: this.endFrom(start), inner });
   }
 
   private resultNode(start: number, ok: A.TypeExpr | undefined, err: A.TypeExpr | undefined): A.ResultType {
-    return { kind: 'Result', span: this.spanFrom(start), ok, err };
+    return this.own({ kind: 'Result', span: SELF, source: this.source, start, end: this.endFrom(start), ok, err });
   }
 
   /** The rule of each compound type, by the `tokenTypeIdx` of its keyword. */
@@ -196,10 +195,7 @@ export abstract class TypeRules extends ParserBase {
   private primitive(i: number): A.PrimitiveType {
     // The kind token's image is the keyword.
     const name = this.tokens[i]!.image as A.PrimitiveName;
-    // Its own span (see ast.ts), like an identifier.
-    const node = { kind: 'Primitive' as const, span: undefined as unknown as Span, source: this.source, start: this.starts[i]!, end: this.ends[i]!, name };
-    node.span = node;
-    return node;
+    return this.own({ kind: 'Primitive', span: SELF, source: this.source, start: this.starts[i]!, end: this.ends[i]!, name });
   }
 
   private makeTypeAlts(): OrMethodOpts<A.TypeExpr> {
@@ -346,7 +342,7 @@ export abstract class TypeRules extends ParserBase {
     this.CONSUME(T.RAngle);
     if (REC) return REC_NODE;
     const handle = kw.tokenType === T.Own ? 'own' : 'borrow';
-    return { kind: 'Handle', span: this.spanFrom(start), handle, resource };
+    return this.own({ kind: 'Handle', span: SELF, source: this.source, start, end: this.endFrom(start), handle, resource });
   });
 
   // -------------------------------------------------------------------------------------------------------------

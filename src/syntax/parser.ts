@@ -23,6 +23,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Source } from '../text/source.js';
 import type * as A from './ast.js';
 import { TooManyErrors } from './errors.js';
+import { SELF } from './parser-base.js';
 import { MAX_DEPTH, REC_NODE, TypeRules } from './parser-types.js';
 import * as T from './tokens.js';
 import type { CommentList, Token, TokenList } from './tokens.js';
@@ -464,7 +465,7 @@ export class WitParser extends TypeRules {
     const func = this.SUBRULE(this.funcType);
     this.CONSUME(T.Semicolon);
     if (this.RECORDING_PHASE) return REC_NODE;
-    return { kind: 'FuncItem', span: this.spanFrom(start), docs, attributes: attrs, name, func } as A.FuncItem;
+    return this.own({ kind: 'FuncItem', span: SELF, source: this.source, start, end: this.endFrom(start), docs, attributes: attrs, name, func }) as A.FuncItem;
   });
 
   /** `[async] func(params) [-> T]` */
@@ -483,7 +484,7 @@ export class WitParser extends TypeRules {
       result = this.typeRef(0);
     }
     if (this.RECORDING_PHASE) return REC_NODE;
-    return { kind: 'FuncType', span: this.spanFrom(start), async: isAsync, params, result };
+    return this.own({ kind: 'FuncType', span: SELF, source: this.source, start, end: this.endFrom(start), async: isAsync, params, result });
   });
 
   /** `(a: T, b: U)` with an optional trailing comma. */
@@ -495,7 +496,7 @@ export class WitParser extends TypeRules {
       this.CONSUME(T.Colon);
       const type = this.typeRef(0);
       if (REC) return REC_NODE;
-      return { kind: 'Param', span: this.span(name.span.start, type.span.end), name, type } as A.Param;
+      return this.own({ kind: 'Param', span: SELF, source: this.source, start: name.span.start, end: type.span.end, name, type }) as A.Param;
     });
   });
 
@@ -522,7 +523,7 @@ export class WitParser extends TypeRules {
       this.CONSUME(T.Colon);
       const type = this.typeRef(0);
       if (REC) return REC_NODE;
-      return { kind: 'Field', span: this.span(fname.span.start, type.span.end), docs: fdocs, name: fname, type } as A.Field;
+      return this.own({ kind: 'Field', span: SELF, source: this.source, start: fname.span.start, end: type.span.end, docs: fdocs, name: fname, type }) as A.Field;
     });
     if (REC) return REC_NODE;
     return { kind: 'Record', span: this.spanFrom(start), docs, attributes: attrs, name, fields } as A.Record;
@@ -555,7 +556,8 @@ export class WitParser extends TypeRules {
         this.CONSUME(T.RParen);
       }
       if (REC) return REC_NODE;
-      return { kind: 'VariantCase', span: this.spanFrom(cname.span.start), docs: cdocs, name: cname, type } as A.VariantCase;
+      const start = cname.span.start;
+      return this.own({ kind: 'VariantCase', span: SELF, source: this.source, start, end: this.endFrom(start), docs: cdocs, name: cname, type }) as A.VariantCase;
     });
     if (REC) return REC_NODE;
     return { kind: 'Variant', span: this.spanFrom(start), docs, attributes: attrs, name, cases } as A.Variant;
@@ -631,6 +633,6 @@ export class WitParser extends TypeRules {
     const func = this.SUBRULE(this.funcType);
     this.CONSUME(T.Semicolon);
     if (this.RECORDING_PHASE) return REC_NODE;
-    return { kind: 'Method', span: this.spanFrom(start), docs, attributes: attrs, name, static: isStatic, func } as A.Method;
+    return this.own({ kind: 'Method', span: SELF, source: this.source, start, end: this.endFrom(start), docs, attributes: attrs, name, static: isStatic, func }) as A.Method;
   });
 }
