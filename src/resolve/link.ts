@@ -72,7 +72,10 @@ export class Remap {
     const pkgId = resolve.packages.length;
     resolve.packages.push({ name: pkg.name, docs: pkg.docs, interfaces: new Map(), worlds: new Map(), span: pkg.nameSpan });
     this.processForeignDeps(pkgId);
+    this.reserveMemos(resolve.types.length + pkg.types.length);
 
+    /** The (global) ids of the package's types that have an owner. */
+    const owned: number[] = [];
     for (let i = pkg.foreignTypeCount; i < pkg.types.length; i++) {
       const ty = pkg.types[i]!;
       if (!includeStability(resolve, ty.stability, pkgId, ty.span)) {
@@ -92,8 +95,13 @@ export class Remap {
       }
       // The unresolved package is consumed: its objects move into the Resolve (as wit-parser moves them).
       ty.kind = this.updateKind(ty.kind, ty.span);
-      this.types.push(resolve.types.length);
+      const id = resolve.types.length;
+      this.types.push(id);
       resolve.types.push(ty);
+      if (ty.owner !== null) owned.push(id);
+      // Memoised now, while the type is in the cache: functions ask for these of their parameters and results.
+      this.isResource(id);
+      this.hasBorrow(id);
     }
 
     for (let i = pkg.foreignInterfaceCount; i < pkg.interfaces.length; i++) {
@@ -117,7 +125,7 @@ export class Remap {
       this.worlds.push(resolve.worlds.length);
       resolve.worlds.push(copy);
     }
-    this.remapOwners();
+    this.remapOwners(owned);
 
     for (let i = pkg.foreignWorldCount; i < pkg.worlds.length; i++) {
       const id = this.worlds[i];
@@ -153,16 +161,13 @@ export class Remap {
    * its types (owners are replaced, never changed in place). Nothing reads owners before this, once every interface
    * and world has its id.
    */
-  private remapOwners(): void {
-    const { resolve, pkg } = this;
+  private remapOwners(owned: readonly number[]): void {
+    const { resolve } = this;
     const ifaceOwners: ({ interface: number } | undefined)[] = [];
     const worldOwners: ({ world: number } | undefined)[] = [];
-    for (let i = pkg.foreignTypeCount; i < pkg.types.length; i++) {
-      const id = this.types[i];
-      if (id === undefined) continue;
+    for (const id of owned) {
       const t = resolve.types[id]!;
-      const owner = t.owner;
-      if (owner === null) continue;
+      const owner = t.owner!;
       if ('interface' in owner) {
         const local = owner.interface;
         const mapped = this.interfaces[local];
@@ -321,6 +326,12 @@ export class Remap {
   /** Per type id: 1 = a resource (directly or through aliases), 2 = not, 0/undefined = not known yet. */
   private resourceMemo = new Uint8Array(0);
 
+  /** Sizes both memos for `n` types at once (they still grow for the `own` handles made while linking). */
+  private reserveMemos(n: number): void {
+    if (this.resourceMemo.length < n) this.resourceMemo = new Uint8Array(n);
+    if (this.borrowMemo.length < n) this.borrowMemo = new Uint8Array(n);
+  }
+
   /**
    * Whether a (linked) type is a resource, through aliases; memoised per id (a type refers only to types linked
    * before it, so their kinds are final when asked).
@@ -412,8 +423,8 @@ export class Remap {
     const types = iface.types;
     for (const [name, id] of types) {
       const mapped = this.types[id];
-      if (mapped !== undefined) types.set(name, mapped);
-      else types.delete(name);
+      if (mapped === undefined) types.delete(name);
+      else if (mapped !== id) types.set(name, mapped);
     }
     let functions = iface.functions;
     let filtered = false;
