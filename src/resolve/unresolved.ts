@@ -27,7 +27,7 @@ import { packageNameToString, worldKeyString } from './model.js';
 import { toposort, type Dep } from './toposort.js';
 import { AnonTypes } from './anon-types.js';
 import { caseItem, fieldItem, funcItem, nameItem, typeDefItem, type DocsSource } from './items.js';
-
+import { exactCopy, mapExact } from '../util/exact-array.js';
 import {
   MAP_KEYS,
   PRIMITIVES,
@@ -48,6 +48,7 @@ import {
 } from './syntax-helpers.js';
 
 export { attributesOf, astPackageName, kindComponents, versionOf, type DeclList } from './syntax-helpers.js';
+
 /** Shared kinds of free functions (never mutated: linking replaces only kinds that name a resource). */
 const FREESTANDING: FunctionKind = { tag: 'freestanding' };
 /** `defineName`'s id for a freestanding function. */
@@ -80,23 +81,6 @@ export interface UnresolvedPackage {
 
 
 
-/** A copy of a short list as an array of exactly its length, from an array literal for up to four items. */
-function exactCopy<T>(xs: readonly T[]): T[] {
-  switch (xs.length) {
-    case 0:
-      return [];
-    case 1:
-      return [xs[0]!];
-    case 2:
-      return [xs[0]!, xs[1]!];
-    case 3:
-      return [xs[0]!, xs[1]!, xs[2]!];
-    case 4:
-      return [xs[0]!, xs[1]!, xs[2]!, xs[3]!];
-    default:
-      return xs.slice();
-  }
-}
 
 /** Resolves one package (several files, or one nested package block) into an `UnresolvedPackage`. */
 export class PackageResolver {
@@ -573,19 +557,19 @@ export class PackageResolver {
       case 'Record':
         return {
           tag: 'record',
-          fields: def.fields.map((f) => fieldItem(f.name.name, this.resolveType(f.type, stability), f.docs, f.name.span)),
+          fields: mapExact(def.fields, (f) => fieldItem(f.name.name, this.resolveType(f.type, stability), f.docs, f.name.span)),
         };
       case 'Flags':
-        return { tag: 'flags', flags: def.flags.map((f) => nameItem(f.name.name, f.docs)) };
+        return { tag: 'flags', flags: mapExact(def.flags, (f) => nameItem(f.name.name, f.docs)) };
       case 'Variant':
         if (def.cases.length === 0) fail(Codes.EmptyType, 'empty variant', def.name.span);
         return {
           tag: 'variant',
-          cases: def.cases.map((c) => caseItem(c.name.name, c.type ? this.resolveType(c.type, stability) : null, c.docs, c.name.span)),
+          cases: mapExact(def.cases, (c) => caseItem(c.name.name, c.type ? this.resolveType(c.type, stability) : null, c.docs, c.name.span)),
         };
       case 'Enum':
         if (def.cases.length === 0) fail(Codes.EmptyType, 'empty enum', def.name.span);
-        return { tag: 'enum', cases: def.cases.map((c) => nameItem(c.name.name, c.docs)) };
+        return { tag: 'enum', cases: mapExact(def.cases, (c) => nameItem(c.name.name, c.docs)) };
       case 'Resource': {
         let ctors = 0;
         const seen = new Set<string>();
@@ -653,7 +637,7 @@ export class PackageResolver {
           err: t.err ? this.resolveType(t.err, stability) : null,
         };
       case 'Tuple':
-        return { tag: 'tuple', types: t.types.map((x) => this.resolveType(x, stability)) };
+        return { tag: 'tuple', types: mapExact(t.types, (x) => this.resolveType(x, stability)) };
       case 'Map': {
         const key = this.resolveType(t.key, stability);
         if (typeof key === 'number' || !MAP_KEYS.has(key)) {

@@ -12,6 +12,7 @@ import { LazyDocs } from './lazy-docs.js';
 import { parseSemver } from './semver.js';
 import * as T from './tokens.js';
 import { CommentList, TokenList, type Token } from './tokens.js';
+import { exactSlice } from '../util/exact-array.js';
 
 /** The `span` a node has until `own` makes it its own span. */
 export const SELF = undefined as unknown as Span;
@@ -86,6 +87,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     this.topItems = [];
     this.typeDepth = 0;
     this.pkgDepth = 0;
+    this.listTop = 0;
     this.maxErrors = maxErrors;
     this.lexErrorCount = lexErrors;
     this.input = this.tokens;
@@ -94,6 +96,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   /** Drops the references to the last file, so the shared parser does not keep it alive. */
   protected release(): void {
     this.input = [];
+    this.listStack.fill(undefined);
     this.list = new TokenList();
     this.starts = this.ends = new Int32Array(0);
     this.comments = new CommentList('');
@@ -311,9 +314,11 @@ export abstract class ParserBase extends EmbeddedActionsParser {
       const la = this.LA(1);
       if (!REC && (end === undefined ? T.isEof(la) : la.tokenType === end)) break;
       const state = this.last();
+      const top = this.listTop;
       try {
         body(REC ? undefined : this.docsNext(), REC ? 0 : this.nextStart());
       } catch (e) {
+        this.listTop = top;
         if (REC || !this.recover(e, state, sync)) {
           if (REC) throw e;
           break;
@@ -408,7 +413,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
    */
   protected listTail<N>(end: TokenType, idx: number, item: (docs: A.Docs | undefined) => N): N[] {
     const REC = this.RECORDING_PHASE;
-    const out: N[] = [];
+    const base = this.listTop;
     for (;;) {
       const docs = REC ? undefined : this.docsNext();
       if (REC || this.LA(1).tokenType === end) {
@@ -416,7 +421,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
         if (!REC) break;
       }
       const node = item(docs);
-      if (!REC) out.push(node);
+      if (!REC) this.pushItem(node);
       if (REC || this.LA(1).tokenType === T.Comma) {
         this.consume(idx, T.Comma);
         if (!REC) continue;
@@ -424,7 +429,27 @@ export abstract class ParserBase extends EmbeddedActionsParser {
       this.consume(idx + 1, end);
       break;
     }
-    return out;
+    return this.takeList(base);
+  }
+
+  /**
+   * Items of the lists being read, a nested list above the list that contains it. Lists are collected here and
+   * copied out at their exact length: an array grown by `push` gets its elements from the young generation, where
+   * they survive and are copied by the next scavenge, while the copy is allocated where V8 allocates the list.
+   */
+  private readonly listStack: unknown[] = [];
+  /** The top of `listStack` (entries above it are stale). An abandoned item resets it (`bodyLoop`). */
+  protected listTop = 0;
+
+  protected pushItem(node: unknown): void {
+    this.listStack[this.listTop++] = node;
+  }
+
+  /** The items above `base` as an array of their exact length (off the stack). */
+  protected takeList<N>(base: number): N[] {
+    const n = this.listTop - base;
+    this.listTop = base;
+    return exactSlice(this.listStack as N[], base, n);
   }
 }
 

@@ -127,11 +127,15 @@ export abstract class TypeRules extends ParserBase {
       case tupleIdx: {
         // As `listTail`: `<`, then types separated by `,` with an optional trailing `,`, then `>`.
         if (!this.take(lAngleIdx)) return undefined;
-        const types: A.TypeExpr[] = [];
+        const base = this.listTop;
         for (;;) {
-          if (this.take(rAngleIdx)) return this.tupleNode(start, types);
-          types.push(this.typeRef(0));
-          if (!this.take(commaIdx)) return this.take(rAngleIdx) ? this.tupleNode(start, types) : undefined;
+          if (this.take(rAngleIdx)) return this.tupleNode(start, this.takeList(base));
+          this.pushItem(this.typeRef(0));
+          if (!this.take(commaIdx)) {
+            if (this.take(rAngleIdx)) return this.tupleNode(start, this.takeList(base));
+            this.listTop = base;
+            return undefined;
+          }
         }
       }
       case resultIdx: {

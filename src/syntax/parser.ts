@@ -119,6 +119,7 @@ export class WitParser extends TypeRules {
           else this.topItems.push(item);
         }
       } catch (e) {
+        this.listTop = 0;
         this.recover(e, -1, topSync);
       }
     }
