@@ -56,6 +56,36 @@ interface j {}
     expect(res.members?.map((m) => (m.kind === 'Method' ? m.name.name : m.kind))).toEqual(['Constructor', 'm']);
   });
 
+  it('gives the lists after a failed item only their own members', () => {
+    // Lists are collected on one stack shared by nested lists; an item abandoned halfway through its lists must
+    // not leave members behind for the next item's lists.
+    const text = `interface i {
+  f: func(a: u8, b: tuple<u8, u16, ;
+  g: func(c: u32, d: tuple<u64, s8>) -> tuple<string, char>;
+  record r { x: tuple<u8, tuple<u16, bad bad>>, }
+  record s { y: u8, z: list<tuple<u8, u8>, 2> }
+}
+interface j {
+  w: func(p1: u8, p2: u8, p3: u8, p4: u8, p5: u8, p6: u8, p7: u8, p8: u8, p9: u8, p10: u8);
+}`;
+    const r = parse(text, 'r.wit');
+    expect(r.diagnostics).toHaveLength(2);
+    const [i, j] = r.file.items as A.Interface[];
+    expect(i!.items.map((x) => ('name' in x ? x.name.name : x.kind))).toEqual(['g', 's']);
+    const g = (i!.items[0] as A.FuncItem).func;
+    expect(g.params.map((p) => p.name.name)).toEqual(['c', 'd']);
+    expect((g.params[1]!.type as A.TupleType).types.map((t) => (t as A.PrimitiveType).name)).toEqual(['u64', 's8']);
+    expect((g.result as A.TupleType).types.map((t) => (t as A.PrimitiveType).name)).toEqual(['string', 'char']);
+    const s = i!.items[1] as A.Record;
+    expect(s.fields.map((f) => f.name.name)).toEqual(['y', 'z']);
+    const inner = ((s.fields[1]!.type as A.ListType).element as A.TupleType).types;
+    expect(inner).toHaveLength(2);
+    // Longer than the literal copies: built item by item.
+    expect((j!.items[0] as A.FuncItem).func.params.map((p) => p.name.name)).toEqual(
+      Array.from({ length: 10 }, (_, k) => `p${k + 1}`),
+    );
+  });
+
   it('reports the error at the end of input only once', () => {
     const r = parse('interface i {\n  record r {', 'r.wit');
     expect(r.diagnostics.map((d) => d.message)).toEqual(['expected an identifier or string, found eof']);
