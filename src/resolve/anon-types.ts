@@ -74,8 +74,13 @@ export class AnonTypes {
 
   /** The node of a tuple: its length, then one step per component. */
   tuple(types: readonly Type[]): number {
-    let node = this.step(ROOTS.tuple, types.length);
-    for (const t of types) node = this.step(node, keyOf(t));
+    return this.tupleOf(types, 0, types.length);
+  }
+
+  /** The node of the tuple of `types[from]` to `types[from + n - 1]`. */
+  tupleOf(types: readonly Type[], from: number, n: number): number {
+    let node = this.step(ROOTS.tuple, n);
+    for (let i = from; i < from + n; i++) node = this.step(node, keyOf(types[i]!));
     return node;
   }
 

@@ -27,7 +27,7 @@ import { packageNameToString, worldKeyString } from './model.js';
 import { toposort, type Dep } from './toposort.js';
 import { AnonTypes } from './anon-types.js';
 import { caseItem, fieldItem, funcItem, nameItem, typeDefItem, type DocsSource } from './items.js';
-import { exactCopy, mapExact } from '../util/exact-array.js';
+import { exactSlice, mapExact } from '../util/exact-array.js';
 import {
   MAP_KEYS,
   PRIMITIVES,
@@ -112,8 +112,14 @@ export class PackageResolver {
   private readonly errors: Diagnostic[] = [];
   /** Interfaces whose resolution failed: missing names in them are not reported again. */
   private readonly failedInterfaces = new Set<number>();
-  /** `resolveFunction`'s list of parameters being built. */
+  /**
+   * `resolveFunction`'s list of parameters being built (its first entries; the rest are stale). Never truncated:
+   * V8 frees the elements of an array whose length is set to 0, and the next `push` would allocate them again.
+   */
   private readonly paramScratch: Param[] = [];
+  /** The components of the tuples being resolved, a nested tuple's above its parent's (`resolveType`). */
+  private readonly typeStack: Type[] = [];
+  private typeTop = 0;
   /** Types whose definition failed: references to them are not reported again. */
   private readonly poisoned = new Set<number>();
 
@@ -540,6 +546,7 @@ export class PackageResolver {
 
   /** `resolveTypeDefKind`, recording its error (no closure: this runs for every typedef). */
   private tryTypeDefKind(def: ast.TypeDef, stability: Stability | undefined): TypeDefKind | undefined {
+    this.typeTop = 0; // as in resolveFunction
     try {
       return this.resolveTypeDefKind(def, stability);
     } catch (e) {
@@ -712,8 +719,22 @@ export class PackageResolver {
         if (anon.get(node) === undefined) kind = { tag, type };
         break;
       }
+      case 'Tuple': {
+        // The components go on a stack (a nested tuple uses the part above them), so a repeat allocates nothing.
+        const stack = this.typeStack;
+        const base = this.typeTop;
+        for (const x of t.types) {
+          const type = this.resolveType(x, stability);
+          stack[this.typeTop++] = type;
+        }
+        const n = this.typeTop - base;
+        node = anon.tupleOf(stack, base, n);
+        if (anon.get(node) === undefined) kind = { tag: 'tuple', types: exactSlice(stack, base, n) };
+        this.typeTop = base;
+        break;
+      }
       default:
-        // Tuples and maps: rarer, resolved through their kind.
+        // Maps: rarer, resolved through their kind.
         return this.anonType(this.resolveKind(t, stability), stability, t);
     }
     if (kind === undefined) return anon.get(node)!;
@@ -788,7 +809,8 @@ export class PackageResolver {
     const { stability, externalId } = attributesOf(attributes);
     // Built in a scratch list, then copied at its exact length (an array grown by `push` keeps spare room).
     const params = this.paramScratch;
-    params.length = 0;
+    let count = 0;
+    this.typeTop = 0; // after an error, entries of an abandoned tuple may be left
     const isMethod = kind.tag === 'method' || kind.tag === 'async-method';
     if (isMethod) {
       const anon = this.anonTypes;
@@ -798,7 +820,7 @@ export class PackageResolver {
         const borrow: TypeDefKind = { tag: 'handle', handle: 'borrow', type: kind.resource };
         self = anon.set(node, this.allocType(null, borrow, null, undefined, this.findStability(borrow), undefined, span));
       }
-      params.push({ name: 'self', type: self });
+      params[count++] = { name: 'self', type: self };
     }
     const ps = func.params;
     for (let i = 0; i < ps.length; i++) {
@@ -813,7 +835,7 @@ export class PackageResolver {
           labels: [{ span: prev, message: 'first defined here' }],
         });
       }
-      params.push({ name, type });
+      params[count++] = { name, type };
     }
     let result: Type | undefined;
     if (kind.tag === 'constructor') {
@@ -821,7 +843,7 @@ export class PackageResolver {
     } else if (func.result) {
       result = this.resolveType(func.result, undefined);
     }
-    return funcItem(name, kind, exactCopy(params), result, docs, stability, externalId, span);
+    return funcItem(name, kind, exactSlice(params, 0, count), result, docs, stability, externalId, span);
   }
 
   private constructorResult(t: ast.TypeExpr, resource: number): Type {

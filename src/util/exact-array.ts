@@ -39,11 +39,6 @@ export function exactSlice<T>(src: readonly T[], from: number, n: number): T[] {
   }
 }
 
-/** A copy of `xs` (see the module comment). */
-export function exactCopy<T>(xs: readonly T[]): T[] {
-  return exactSlice(xs, 0, xs.length);
-}
-
 /** `xs.map(f)` (see the module comment); `f` is called in order, once per item. */
 export function mapExact<T, U>(xs: readonly T[], f: (x: T) => U): U[] {
   switch (xs.length) {
