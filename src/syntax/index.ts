@@ -11,6 +11,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { Source } from '../text/source.js';
 import type { File } from './ast.js';
 import { lex } from './lexer.js';
+import { TokenList } from './tokens.js';
 import { WitParser } from './parser.js';
 
 export interface ParseResult {
@@ -24,6 +25,11 @@ export interface ParseOptions {
 }
 
 let shared: WitParser | undefined;
+/**
+ * The token list every parse lexes into (parsing is synchronous, and nothing keeps the list once a parse returns:
+ * `File.tokens` lexes the file again when asked). It keeps the room of the largest file parsed so far.
+ */
+let pooledTokens: TokenList | undefined;
 
 /** The parser is built once (chevrotain's grammar analysis is costly) and reused for every file. */
 function parser(): WitParser {
@@ -40,7 +46,7 @@ export function parseWith(witParser: WitParser, text: string, path: string, opti
   const source = new Source(path, text);
   const maxErrors = Math.max(1, options.maxErrors ?? 100);
   try {
-    const lexed = lex(source);
+    const lexed = lex(source, (pooledTokens ??= new TokenList()));
     const r = witParser.parseTokens(source, lexed.tokens, lexed.comments, lexed.payloads, {
       maxErrors,
       lexErrors: lexed.diagnostics.length + lexed.forbidden.length,

@@ -59,12 +59,20 @@ single[42] = T.Star;
 single[64] = T.At;
 single[43] = T.Plus;
 
-/** Scans a whole file. */
-export function lex(source: Source): LexResult {
+/**
+ * Scans a whole file. The tokens go into `into` when given (its previous contents are dropped): the parser reuses
+ * one list from file to file, so that parsing a large file does not allocate (and zero) megabytes of arrays.
+ */
+export function lex(source: Source, into?: TokenList): LexResult {
   const text = source.text;
   const n = text.length;
   // Typical WIT has one token per 7-9 characters: room for one per 6 rarely needs to grow (which copies).
-  const tokens = new TokenList(((n / 6) | 0) + 64);
+  const capacity = ((n / 6) | 0) + 64;
+  let tokens: TokenList;
+  if (into) {
+    into.reset(capacity);
+    tokens = into;
+  } else tokens = new TokenList(capacity);
   const comments = new CommentList(text, 64);
   const diagnostics: Diagnostic[] = [];
   const payloads = new Map<number, string>();

@@ -24,6 +24,7 @@ import type { Source } from '../text/source.js';
 import type * as A from './ast.js';
 import { TooManyErrors } from './errors.js';
 import { SELF } from './parser-base.js';
+import { lex } from './lexer.js';
 import { MAX_DEPTH, REC_NODE, TypeRules } from './parser-types.js';
 import * as T from './tokens.js';
 import type { CommentList, Token, TokenList } from './tokens.js';
@@ -87,9 +88,9 @@ export class WitParser extends TypeRules {
       package: this.header,
       items: this.topItems,
       // Token objects are made when first asked for (the formatter and the language server read them; checking
-      // a file does not).
+      // a file does not), from a new scan: the parser's token list is reused by the next parse.
       get tokens(): readonly Token[] {
-        const all = tokens.toArray();
+        const all = lex(source).tokens.toArray();
         Object.defineProperty(this, 'tokens', { value: all, enumerable: true });
         return all;
       },

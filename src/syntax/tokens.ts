@@ -261,6 +261,18 @@ export class TokenList {
     this.wordIds = new Int32Array(capacity);
   }
 
+  /** Empties the list for another file, keeping its arrays when they have room for `capacity` tokens. */
+  reset(capacity: number): void {
+    this.length = 0;
+    this.words.length = 0;
+    if (this.starts.length < capacity) {
+      this.types = new Uint8Array(capacity);
+      this.starts = new Int32Array(capacity);
+      this.ends = new Int32Array(capacity);
+      this.wordIds = new Int32Array(capacity);
+    }
+  }
+
   /** Appends a token (`end` exclusive) whose text is `words[wordId]`, or fixed by its type when `wordId` is -1. */
   push(kind: Token, wordId: number, start: number, end: number): void {
     const i = this.length;

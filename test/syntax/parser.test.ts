@@ -261,6 +261,15 @@ describe('tokens and trivia', () => {
     expect(f.tokens.map((t) => t.image)).toEqual(['interface', 'i', '{', '}']);
     expect(f.comments.map((t) => t.image)).toEqual(['// c', '/* d */']);
   });
+
+  it("gives a file's tokens after other files were parsed (the parser reuses its token list)", () => {
+    const first = parseOk('interface first { f: func(a: u8) -> string; }');
+    const second = parseOk('/// d\nworld w { import x; export y: func(); }');
+    expect(first.tokens.map((t) => t.image).join(' ')).toBe('interface first { f : func ( a : u8 ) -> string ; }');
+    expect(first.tokens[1]).toMatchObject({ image: 'first', startOffset: 10, endOffset: 14 });
+    expect(second.tokens.map((t) => t.image).join(' ')).toBe('world w { import x ; export y : func ( ) ; }');
+    expect(second.comments.map((t) => t.image)).toEqual(['/// d']);
+  });
 });
 
 describe('grammar', () => {
