@@ -37,13 +37,26 @@ function keyOf(t: Type | null): number {
 /** Interns anonymous types by structure; trie nodes are numbers, each mapped to the type id interned there, if any. */
 export class AnonTypes {
   /** Hash table slots: parent node + 1 (0 = empty slot), component key, child node. */
-  private parents = new Int32Array(1024);
-  private keys = new Float64Array(1024);
-  private children = new Int32Array(1024);
+  private parents: Int32Array;
+  private keys: Float64Array;
+  private children: Int32Array;
   private used = 0;
   /** The type id interned at each node, -1 for none. */
-  private ids = new Int32Array(256).fill(-1);
+  private ids: Int32Array;
   private nodes = ROOT_COUNT;
+
+  /**
+   * `expected`: about how many nodes the trie will get, to size the table once instead of doubling it all the way
+   * (WIT text has roughly one per 100 characters).
+   */
+  constructor(expected = 0) {
+    let size = 1024;
+    while (size < 2 * expected) size *= 2;
+    this.parents = new Int32Array(size);
+    this.keys = new Float64Array(size);
+    this.children = new Int32Array(size);
+    this.ids = new Int32Array(size >> 1).fill(-1);
+  }
 
   /** The type interned at `node`, or undefined. */
   get(node: number): number | undefined {

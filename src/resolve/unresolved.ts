@@ -89,7 +89,7 @@ export class PackageResolver {
   private readonly declLists: DeclList[] = [];
 
   private readonly types: TypeDef[] = [];
-  private readonly anonTypes = new AnonTypes();
+  private anonTypes = new AnonTypes();
   private readonly interfaces: Interface[] = [];
   /** Per interface: its types by name (the interface's own `types` map). */
   private readonly interfaceTypes: Map<string, number>[] = [];
@@ -147,6 +147,9 @@ export class PackageResolver {
   resolve(): UnresolvedPackage {
     if (!this.name) fail(Codes.PackageHeader, 'no `package` header was found in any WIT file for this package');
     const lists = this.declLists;
+    let textLength = 0;
+    for (const list of lists) textLength += list.items[0]?.span.source.text.length ?? 0;
+    this.anonTypes = new AnonTypes(textLength / 100);
     this.populateForeignDeps(lists);
     const foreignInterfaceCount = this.interfaces.length;
     const foreignWorldCount = this.worlds.length;
