@@ -24,7 +24,7 @@ import type {
   WorldItem,
 } from './model.js';
 import { packageNameToString, worldKeyString } from './model.js';
-import { toposort, TypeSort, type Dep } from './toposort.js';
+import { toposort, type Dep } from './toposort.js';
 import { AnonTypes } from './anon-types.js';
 import { caseItem, fieldItem, funcItem, nameItem, typeDefItem, type DocsSource } from './items.js';
 import { exactSlice, mapExact } from '../util/exact-array.js';
@@ -117,8 +117,6 @@ export class PackageResolver {
    * V8 frees the elements of an array whose length is set to 0, and the next `push` would allocate them again.
    */
   private readonly paramScratch: Param[] = [];
-  /** Orders the types of each scope (`resolveTypes`). */
-  private readonly typeSort = new TypeSort();
   /** The components of the tuples being resolved, a nested tuple's above its parent's (`resolveType`). */
   private readonly typeStack: Type[] = [];
   private typeTop = 0;
@@ -494,37 +492,31 @@ export class PackageResolver {
   }
 
   private resolveTypes(owner: TypeOwner, defs: readonly ast.TypeDef[]): void {
-    // The scope's names are numbered: its typedefs in order, then the names already in scope (from `use`). Among
-    // the types ready to be defined, wit-parser's sort takes the lowest number first.
-    const n = defs.length;
-    const index = new Map<string, number>();
-    /** Every typedef's dependencies, typedef after typedef: typedef i's end at `ends[i]`. */
-    const edges: Dep[] = [];
-    const ends: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const def = defs[i]!;
-      const prev = index.get(def.name.name);
-      if (prev !== undefined) {
+    const deps = new Map<string, Dep[]>();
+    const byName = new Map<string, ast.TypeDef>();
+    for (const def of defs) {
+      const prev = byName.get(def.name.name);
+      if (prev) {
         fail(Codes.DuplicateName, `name \`${def.name.name}\` is defined more than once`, def.name.span, {
-          labels: [{ span: defs[prev]!.name.span, message: 'first defined here' }],
+          labels: [{ span: prev.name.span, message: 'first defined here' }],
         });
       }
-      index.set(def.name.name, i);
-      collectDeps(def, edges);
-      ends.push(edges.length);
+      byName.set(def.name.name, def);
+      const d: Dep[] = [];
+      collectDeps(def, d);
+      deps.set(def.name.name, d);
     }
-    let count = n;
-    for (const name of this.typeLookup.keys()) if (!index.has(name)) index.set(name, count++);
-    const bad = this.reportUnknownTypeNames(defs, index, edges, ends);
-    const order = this.typeSort.order(n, count, edges, ends, (e) => index.get(e.name) ?? -1);
-    for (let k = 0; k < order.length; k++) {
-      const i = order[k]!;
-      const def = defs[i]!;
-      const name = def.name.name;
+    for (const name of this.typeLookup.keys()) if (!deps.has(name)) deps.set(name, []);
+    const bad = this.reportUnknownTypeNames(deps);
+    const order = toposort('type', deps);
+    for (const name of order) {
+      const def = byName.get(name);
+      if (!def) continue;
+      byName.delete(name);
       const { stability, externalId } = attributesOf(def.attributes);
       // A typedef that fails is still defined (as a poisoned type) so that the rest of the scope is checked;
       // errors that only repeat its failure are dropped.
-      const kind = bad?.has(i) ? undefined : this.tryTypeDefKind(def, stability);
+      const kind = bad.has(name) ? undefined : this.tryTypeDefKind(def, stability);
       const id = this.allocType(name, kind ?? { tag: 'unknown' }, owner, def.docs, stability, externalId, def.name.span);
       if (!kind) this.poisoned.add(id);
       this.defineName(def.name, id);
@@ -533,26 +525,24 @@ export class PackageResolver {
 
   /**
    * Reports every unknown name used by the typedefs of a scope (in the order wit-parser's sort meets them, so the
-   * first is its error) and returns the typedefs that used them, if any (the sort leaves those edges out).
+   * first is its error), removes those edges so the sort can go on, and returns the typedefs that used them.
    */
-  private reportUnknownTypeNames(
-    defs: readonly ast.TypeDef[],
-    index: ReadonlyMap<string, number>,
-    edges: readonly Dep[],
-    ends: readonly number[],
-  ): Set<number> | undefined {
-    let bad: Set<number> | undefined;
-    const known = () => [...index.keys(), ...PRIMITIVES];
-    let e = 0;
-    for (let i = 0; i < defs.length; i++) {
-      for (const end = ends[i]!; e < end; e++) {
-        const dep = edges[e]!;
-        if (index.has(dep.name)) continue;
-        const hint = floatHint(dep.name);
-        const message = `type \`${dep.name}\` does not exist${hint ? `\n${hint}` : ''}`;
-        recover(this.errors, () => fail(Codes.UnknownName, message, dep.span, { notes: didYouMean(dep.name, known()) }));
-        (bad ??= new Set()).add(i);
+  private reportUnknownTypeNames(deps: Map<string, Dep[]>): Set<string> {
+    const bad = new Set<string>();
+    const known = () => [...deps.keys(), ...PRIMITIVES];
+    for (const [name, edges] of deps) {
+      if (edges.every((e) => deps.has(e.name))) continue;
+      for (const e of edges) {
+        if (deps.has(e.name)) continue;
+        const hint = floatHint(e.name);
+        const message = `type \`${e.name}\` does not exist${hint ? `\n${hint}` : ''}`;
+        recover(this.errors, () => fail(Codes.UnknownName, message, e.span, { notes: didYouMean(e.name, known()) }));
       }
+      bad.add(name);
+      deps.set(
+        name,
+        edges.filter((e) => deps.has(e.name)),
+      );
     }
     return bad;
   }
