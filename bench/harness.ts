@@ -14,11 +14,14 @@ export interface Bench {
   run(ctx: BenchContext): Promise<void>;
 }
 
-/** Runs `fn` repeatedly after a warm-up and returns the median and minimum wall time in milliseconds. */
+/**
+ * Runs `fn` repeatedly after a warm-up and returns the median, the minimum and the quartiles (`q1`, `q3`: the middle
+ * half of the runs) of the wall time in milliseconds.
+ */
 export async function measure(
   fn: () => unknown | Promise<unknown>,
   { warmup = 3, iterations = 10, minTimeMs = 0 } = {},
-): Promise<{ median: number; min: number; runs: number }> {
+): Promise<{ median: number; min: number; q1: number; q3: number; runs: number }> {
   for (let i = 0; i < warmup; i++) await fn();
   const times: number[] = [];
   const start = performance.now();
@@ -28,7 +31,8 @@ export async function measure(
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  return { median: times[times.length >> 1]!, min: times[0]!, runs: times.length };
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  return { median: times[times.length >> 1]!, min: times[0]!, q1: at(0.25), q3: at(0.75), runs: times.length };
 }
 
 export function fmtMs(ms: number): string {
