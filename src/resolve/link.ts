@@ -328,8 +328,8 @@ export class Remap {
 
   /** Sizes both memos for `n` types at once (they still grow for the `own` handles made while linking). */
   private reserveMemos(n: number): void {
-    if (this.resourceMemo.length < n) this.resourceMemo = new Uint8Array(n);
-    if (this.borrowMemo.length < n) this.borrowMemo = new Uint8Array(n);
+    this.resourceMemo = roomFor(this.resourceMemo, n - 1, n);
+    this.borrowMemo = roomFor(this.borrowMemo, n - 1, n);
   }
 
   /**
@@ -337,11 +337,7 @@ export class Remap {
    * before it, so their kinds are final when asked).
    */
   private isResource(id: number): boolean {
-    if (id >= this.resourceMemo.length) {
-      const grown = new Uint8Array(Math.max(2 * this.resourceMemo.length, this.resolve.types.length, id + 1));
-      grown.set(this.resourceMemo);
-      this.resourceMemo = grown;
-    }
+    this.resourceMemo = roomFor(this.resourceMemo, id, this.resolve.types.length);
     const known = this.resourceMemo[id]!;
     if (known !== 0) return known === 1;
     const k = this.resolve.types[id]!.kind;
@@ -370,11 +366,7 @@ export class Remap {
   /** `typeHasBorrow`, memoised per package for named and anonymous types alike. */
   private hasBorrow(t: Type | null): boolean {
     if (typeof t !== 'number') return false;
-    if (t >= this.borrowMemo.length) {
-      const grown = new Uint8Array(Math.max(2 * this.borrowMemo.length, this.resolve.types.length, t + 1));
-      grown.set(this.borrowMemo);
-      this.borrowMemo = grown;
-    }
+    this.borrowMemo = roomFor(this.borrowMemo, t, this.resolve.types.length);
     const known = this.borrowMemo[t]!;
     if (known !== 0) return known === 1;
     const k = this.resolve.types[t]!.kind;
@@ -479,6 +471,14 @@ export class Remap {
     const newKey: WorldKey = 'name' in key ? key : { interface: this.mapInterface(key.interface, span) };
     (isImport ? out.imports : out.exports).set(worldKeyString(newKey), { key: newKey, item: newItem });
   }
+}
+
+/** `memo`, or a copy of it with room for index `id` (and at least `min` entries; sizes double). */
+function roomFor(memo: Uint8Array<ArrayBuffer>, id: number, min: number): Uint8Array<ArrayBuffer> {
+  if (id < memo.length) return memo;
+  const grown = new Uint8Array(Math.max(2 * memo.length, min, id + 1));
+  grown.set(memo);
+  return grown;
 }
 
 /** Does this (resolved) type contain a `borrow<T>` anywhere? */
