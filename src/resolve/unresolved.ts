@@ -79,9 +79,6 @@ export interface UnresolvedPackage {
   readonly requiredResourceTypes: { id: number; span: Span }[];
 }
 
-
-
-
 /** Resolves one package (several files, or one nested package block) into an `UnresolvedPackage`. */
 export class PackageResolver {
   private name: { name: PackageName; span: Span } | undefined;
