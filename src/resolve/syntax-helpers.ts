@@ -204,54 +204,53 @@ export function floatHint(name: string): string | undefined {
   return undefined;
 }
 
-export function isTypeDef(i: ast.WorldItem): i is ast.TypeDef {
+export function isTypeDef(i: ast.WorldItem | ast.InterfaceItem): i is ast.TypeDef {
   return i.kind === 'TypeAlias' || i.kind === 'Record' || i.kind === 'Flags' || i.kind === 'Variant' || i.kind === 'Enum' || i.kind === 'Resource';
 }
 
-export function collectTypeDeps(t: ast.TypeExpr, out: Dep[]): void {
+/** Writes the names `t` refers to into `out` from index `at` on, in order; returns the index after the last. */
+export function collectTypeDeps(t: ast.TypeExpr, out: Dep[], at: number): number {
   switch (t.kind) {
     case 'Primitive':
-      return;
+      return at;
     case 'Named':
-      out.push(t.name);
-      return;
+      out[at] = t.name;
+      return at + 1;
     case 'Handle':
-      out.push(t.resource);
-      return;
+      out[at] = t.resource;
+      return at + 1;
     case 'List':
-      return collectTypeDeps(t.element, out);
+      return collectTypeDeps(t.element, out, at);
     case 'Option':
-      return collectTypeDeps(t.inner, out);
+      return collectTypeDeps(t.inner, out, at);
     case 'Result':
-      if (t.ok) collectTypeDeps(t.ok, out);
-      if (t.err) collectTypeDeps(t.err, out);
-      return;
+      if (t.ok) at = collectTypeDeps(t.ok, out, at);
+      if (t.err) at = collectTypeDeps(t.err, out, at);
+      return at;
     case 'Tuple':
-      for (const x of t.types) collectTypeDeps(x, out);
-      return;
+      for (const x of t.types) at = collectTypeDeps(x, out, at);
+      return at;
     case 'Map':
-      collectTypeDeps(t.key, out);
-      collectTypeDeps(t.value, out);
-      return;
+      return collectTypeDeps(t.value, out, collectTypeDeps(t.key, out, at));
     case 'Future':
     case 'Stream':
-      if (t.payload) collectTypeDeps(t.payload, out);
-      return;
+      return t.payload ? collectTypeDeps(t.payload, out, at) : at;
   }
 }
 
-export function collectDeps(def: ast.TypeDef, out: Dep[]): void {
+/** `collectTypeDeps` for every type a typedef refers to. */
+export function collectDeps(def: ast.TypeDef, out: Dep[], at: number): number {
   switch (def.kind) {
     case 'TypeAlias':
-      return collectTypeDeps(def.type, out);
+      return collectTypeDeps(def.type, out, at);
     case 'Record':
-      for (const f of def.fields) collectTypeDeps(f.type, out);
-      return;
+      for (const f of def.fields) at = collectTypeDeps(f.type, out, at);
+      return at;
     case 'Variant':
-      for (const c of def.cases) if (c.type) collectTypeDeps(c.type, out);
-      return;
+      for (const c of def.cases) if (c.type) at = collectTypeDeps(c.type, out, at);
+      return at;
     default:
-      return;
+      return at;
   }
 }
 

@@ -1,6 +1,9 @@
 /**
  * wit-parser's topological sort: Kahn's algorithm where, among the ready nodes, the one declared first is taken
  * next. Used for interfaces/worlds of a package (edges = `use` / `include`) and for the types of one scope.
+ *
+ * The sort itself works on node numbers (`GraphSort`): the types of a scope are sorted once per interface, and the
+ * resolver keeps one `GraphSort` whose buffers serve every scope. `toposort` is the same sort over named nodes.
  */
 import type { Span } from '../text/source.js';
 import { Codes } from '../diagnostics/codes.js';
@@ -10,6 +13,120 @@ import { fail } from './errors.js';
 export interface Dep {
   readonly name: string;
   readonly span: Span;
+}
+
+/** `a`, or a copy of it with room for at least `n` entries. */
+export function growInts(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
+  if (a.length >= n) return a;
+  const b = new Int32Array(Math.max(n, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/**
+ * Kahn's algorithm over nodes `0 … n-1`, the lowest-numbered ready node first. Node `i` depends on the nodes
+ * `targets[start[i]] … targets[start[i + 1] - 1]`; a negative target is no edge. Buffers are reused from sort to sort.
+ */
+export class GraphSort {
+  /** The nodes in order: the first `sort()` entries. */
+  order = new Int32Array(64);
+  /** Per node: how many of its dependencies are not ordered yet (0 for every ordered node). */
+  private remaining = new Int32Array(64);
+  /** Per node: where its dependents start in `dependents` (`n + 1` entries). */
+  private dependentStart = new Int32Array(65);
+  private dependents = new Int32Array(64);
+  private heap = new Int32Array(64);
+
+  /** Sorts; returns how many nodes were ordered (less than `n` exactly when there is a cycle). */
+  sort(n: number, start: Int32Array, targets: Int32Array): number {
+    const remaining = (this.remaining = growInts(this.remaining, n));
+    const dStart = (this.dependentStart = growInts(this.dependentStart, n + 1));
+    const dependents = (this.dependents = growInts(this.dependents, start[n]!));
+    const heap = (this.heap = growInts(this.heap, n));
+    const order = (this.order = growInts(this.order, n));
+    dStart.fill(0, 0, n + 1);
+    for (let i = 0; i < n; i++) {
+      let count = 0;
+      for (let k = start[i]!; k < start[i + 1]!; k++) {
+        const j = targets[k]!;
+        if (j < 0) continue;
+        count++;
+        dStart[j + 1]!++;
+      }
+      remaining[i] = count;
+    }
+    // Now `dStart[j + 1]` is where j's dependents end.
+    for (let i = 0; i < n; i++) dStart[i + 1]! += dStart[i]!;
+    const edgeCount = dStart[n]!;
+    // Fill each node's dependents from the end of its range down: `dStart[j + 1]` ends where they start.
+    for (let i = n - 1; i >= 0; i--) {
+      for (let k = start[i + 1]! - 1; k >= start[i]!; k--) {
+        const j = targets[k]!;
+        if (j >= 0) dependents[--dStart[j + 1]!] = i;
+      }
+    }
+    // Shift back by one slot: `dStart[j]` is where j's dependents start, `dStart[j + 1]` where they end.
+    for (let j = 0; j < n; j++) dStart[j] = dStart[j + 1]!;
+    dStart[n] = edgeCount;
+    let size = 0;
+    for (let i = 0; i < n; i++) if (remaining[i] === 0) size = heapPush(heap, size, i);
+    let count = 0;
+    while (size > 0) {
+      const node = heap[0]!;
+      size = heapPop(heap, size);
+      order[count++] = node;
+      for (let k = dStart[node]!; k < dStart[node + 1]!; k++) {
+        const i = dependents[k]!;
+        if (--remaining[i]! === 0) size = heapPush(heap, size, i);
+      }
+    }
+    return count;
+  }
+
+  /**
+   * After a sort that left nodes out: the first edge (an index into `targets`) of the first unordered node that
+   * leads to another unordered node, the edge wit-parser blames for the cycle.
+   */
+  cycleEdge(n: number, start: Int32Array, targets: Int32Array): number {
+    for (let i = 0; i < n; i++) {
+      if (this.remaining[i] === 0) continue;
+      for (let k = start[i]!; k < start[i + 1]!; k++) {
+        const j = targets[k]!;
+        if (j >= 0 && this.remaining[j] !== 0) return k;
+      }
+    }
+    throw new Error('toposort: cycle not found');
+  }
+}
+
+/** Adds `x` to the min-heap `heap[0 … size-1]`; returns the new size. */
+function heapPush(heap: Int32Array, size: number, x: number): number {
+  let i = size;
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    if (heap[p]! <= x) break;
+    heap[i] = heap[p]!;
+    i = p;
+  }
+  heap[i] = x;
+  return size + 1;
+}
+
+/** Removes the least entry (`heap[0]`) of the min-heap `heap[0 … size-1]`; returns the new size. */
+function heapPop(heap: Int32Array, size: number): number {
+  const last = heap[--size]!;
+  let i = 0;
+  for (;;) {
+    const l = 2 * i + 1;
+    if (l >= size) break;
+    const r = l + 1;
+    const c = r < size && heap[r]! < heap[l]! ? r : l;
+    if (heap[c]! >= last) break;
+    heap[i] = heap[c]!;
+    i = c;
+  }
+  heap[i] = last;
+  return size;
 }
 
 /**
@@ -26,73 +143,30 @@ export function toposort(
   const n = names.length;
   const index = new Map<string, number>();
   for (let i = 0; i < n; i++) index.set(names[i]!, i);
-  const remaining = new Array<number>(n).fill(0);
-  // Reverse edges, allocated only for nodes that something depends on.
-  const reverse: (number[] | undefined)[] = new Array<number[] | undefined>(n).fill(undefined);
+  const edges: Dep[] = [];
+  const start = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
-    const edges = deps.get(names[i]!)!;
-    remaining[i] = edges.length;
-    for (const e of edges) {
-      const j = index.get(e.name);
-      if (j === undefined) {
-        const h = hint(e.name);
-        fail(Codes.UnknownName, `${kind} \`${e.name}\` does not exist${h ? `\n${h}` : ''}`, e.span, { notes: notes(e.name) });
-      }
-      (reverse[j] ??= []).push(i);
-    }
+    start[i] = edges.length;
+    for (const e of deps.get(names[i]!)!) edges.push(e);
   }
-  const heap = new MinHeap();
-  for (let i = 0; i < n; i++) if (remaining[i] === 0) heap.push(i);
+  start[n] = edges.length;
+  const targets = new Int32Array(edges.length);
+  for (let k = 0; k < edges.length; k++) {
+    const e = edges[k]!;
+    const j = index.get(e.name);
+    if (j === undefined) {
+      const h = hint(e.name);
+      fail(Codes.UnknownName, `${kind} \`${e.name}\` does not exist${h ? `\n${h}` : ''}`, e.span, { notes: notes(e.name) });
+    }
+    targets[k] = j;
+  }
+  const sorter = new GraphSort();
+  const count = sorter.sort(n, start, targets);
+  if (count < n) {
+    const e = edges[sorter.cycleEdge(n, start, targets)]!;
+    fail(Codes.Cycle, `${kind} \`${e.name}\` depends on itself`, e.span);
+  }
   const order: string[] = [];
-  for (let node = heap.pop(); node !== undefined; node = heap.pop()) {
-    order.push(names[node]!);
-    const rev = reverse[node];
-    if (rev !== undefined) for (const i of rev) if (--remaining[i]! === 0) heap.push(i);
-  }
-  if (order.length === names.length) return order;
-  for (let i = 0; i < names.length; i++) {
-    if (remaining[i] === 0) continue;
-    for (const e of deps.get(names[i]!)!) {
-      if (remaining[index.get(e.name)!] === 0) continue;
-      fail(Codes.Cycle, `${kind} \`${e.name}\` depends on itself`, e.span);
-    }
-  }
-  throw new Error('toposort: cycle not found');
-}
-
-/** A binary min-heap of indices. */
-class MinHeap {
-  private readonly a: number[] = [];
-  push(x: number): void {
-    const a = this.a;
-    a.push(x);
-    let i = a.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (a[p]! <= x) break;
-      a[i] = a[p]!;
-      i = p;
-    }
-    a[i] = x;
-  }
-  pop(): number | undefined {
-    const a = this.a;
-    if (a.length === 0) return undefined;
-    const top = a[0]!;
-    const last = a.pop()!;
-    if (a.length > 0) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= a.length) break;
-        const r = l + 1;
-        const c = r < a.length && a[r]! < a[l]! ? r : l;
-        if (a[c]! >= last) break;
-        a[i] = a[c]!;
-        i = c;
-      }
-      a[i] = last;
-    }
-    return top;
-  }
+  for (let k = 0; k < n; k++) order.push(names[sorter.order[k]!]!);
+  return order;
 }
