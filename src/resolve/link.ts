@@ -38,7 +38,12 @@ const excluded = (what: string) => `found a reference to a ${what} which is excl
 
 /** Maps package-local ids to global ids while one package is appended. */
 export class Remap {
-  readonly types: (number | undefined)[] = [];
+  /**
+   * Per package-local type: its global id, or -1 when a feature gate excluded it. Sized once (a package's types are
+   * known before linking); the first `typeCount` entries are filled.
+   */
+  private readonly typeIds: Int32Array;
+  private typeCount = 0;
   readonly interfaces: (number | undefined)[] = [];
   readonly worlds: (number | undefined)[] = [];
   private readonly ownHandles = new Map<number, number>();
@@ -48,11 +53,13 @@ export class Remap {
   constructor(
     readonly resolve: Resolve,
     readonly pkg: UnresolvedPackage,
-  ) {}
+  ) {
+    this.typeIds = new Int32Array(pkg.types.length).fill(-1);
+  }
 
   mapType(id: number, span: Span | undefined): number {
-    const r = this.types[id];
-    if (r === undefined) fail(Codes.ExcludedReference, excluded('type'), span);
+    const r = this.typeIds[id]!;
+    if (r < 0) fail(Codes.ExcludedReference, excluded('type'), span);
     return r;
   }
   mapInterface(id: number, span: Span | undefined): number {
@@ -74,12 +81,13 @@ export class Remap {
     this.processForeignDeps(pkgId);
     this.reserveMemos(resolve.types.length + pkg.types.length);
 
-    /** The (global) ids of the package's types that have an owner. */
-    const owned: number[] = [];
+    /** The (global) ids of the package's types that have an owner: the first `ownedCount`. */
+    const owned = new Int32Array(pkg.types.length);
+    let ownedCount = 0;
     for (let i = pkg.foreignTypeCount; i < pkg.types.length; i++) {
       const ty = pkg.types[i]!;
       if (!includeStability(resolve, ty.stability, pkgId, ty.span)) {
-        this.types.push(undefined);
+        this.typeIds[this.typeCount++] = -1;
         continue;
       }
       if (ty.owner && 'interface' in ty.owner) {
@@ -96,9 +104,9 @@ export class Remap {
       // The unresolved package is consumed: its objects move into the Resolve (as wit-parser moves them).
       ty.kind = this.updateKind(ty.kind, ty.span);
       const id = resolve.types.length;
-      this.types.push(id);
+      this.typeIds[this.typeCount++] = id;
       resolve.types.push(ty);
-      if (ty.owner !== null) owned.push(id);
+      if (ty.owner !== null) owned[ownedCount++] = id;
       // Memoised now, while the type is in the cache: functions ask for these of their parameters and results.
       this.isResource(id);
       this.hasBorrow(id);
@@ -125,7 +133,7 @@ export class Remap {
       this.worlds.push(resolve.worlds.length);
       resolve.worlds.push(copy);
     }
-    this.remapOwners(owned);
+    this.remapOwners(owned, ownedCount);
 
     for (let i = pkg.foreignWorldCount; i < pkg.worlds.length; i++) {
       const id = this.worlds[i];
@@ -161,12 +169,12 @@ export class Remap {
    * its types (owners are replaced, never changed in place). Nothing reads owners before this, once every interface
    * and world has its id.
    */
-  private remapOwners(owned: readonly number[]): void {
+  private remapOwners(owned: Int32Array, count: number): void {
     const { resolve } = this;
     const ifaceOwners: ({ interface: number } | undefined)[] = [];
     const worldOwners: ({ world: number } | undefined)[] = [];
-    for (const id of owned) {
-      const t = resolve.types[id]!;
+    for (let k = 0; k < count; k++) {
+      const t = resolve.types[owned[k]!]!;
       const owner = t.owner!;
       if ('interface' in owner) {
         const local = owner.interface;
@@ -240,7 +248,7 @@ export class Remap {
     for (let i = 0; i < pkg.foreignTypeCount; i++) {
       const ty = pkg.types[i]!;
       if (!includeStability(resolve, ty.stability, pkgId, ty.span)) {
-        this.types.push(undefined);
+        this.typeIds[this.typeCount++] = -1;
         continue;
       }
       const owner = ty.owner as { interface: number };
@@ -251,11 +259,11 @@ export class Remap {
           notes: didYouMean(ty.name!, resolve.interfaces[iface]!.types.keys()),
         });
       }
-      this.types.push(id);
+      this.typeIds[this.typeCount++] = id;
     }
     for (const { id, span } of pkg.requiredResourceTypes) {
-      let cur: number | undefined = this.types[id];
-      if (cur === undefined) continue;
+      let cur = this.typeIds[id]!;
+      if (cur < 0) continue;
       for (;;) {
         const k: TypeDefKind = resolve.types[cur]!.kind;
         if (k.tag === 'type' && typeof k.type === 'number') cur = k.type;
@@ -414,8 +422,8 @@ export class Remap {
     // In place (the unresolved package is consumed): replacing or deleting the current entry keeps the order.
     const types = iface.types;
     for (const [name, id] of types) {
-      const mapped = this.types[id];
-      if (mapped === undefined) types.delete(name);
+      const mapped = this.typeIds[id]!;
+      if (mapped < 0) types.delete(name);
       else if (mapped !== id) types.set(name, mapped);
     }
     let functions = iface.functions;
