@@ -436,6 +436,18 @@ export class WitParser extends TypeRules {
     return { kind: 'Include', span: this.spanFrom(start), docs, attributes: attrs, path, with: names } as A.Include;
   });
 
+  /** `a` or `b as c`, an item of `use`. */
+  private readonly useName = (): A.UseName => {
+    const name = this.name(0);
+    let as: A.Id | undefined;
+    if (this.has(T.As)) {
+      this.CONSUME(T.As);
+      as = this.name(1);
+    }
+    if (this.RECORDING_PHASE) return REC_NODE;
+    return { kind: 'UseName', span: this.span(name.span.start, (as ?? name).span.end), name, as } as A.UseName;
+  };
+
   /** `use path.{a, b as c};` in an interface or world. */
   private readonly use = this.RULE('use', (docs: A.Docs | undefined, attrs: Attrs, start: number) => {
     const REC = this.RECORDING_PHASE;
@@ -443,16 +455,7 @@ export class WitParser extends TypeRules {
     const path = this.SUBRULE(this.usePath);
     this.CONSUME(T.Period);
     this.CONSUME(T.LBrace);
-    const names = this.listTail(T.RBrace, 1, () => {
-      const name = this.name(0);
-      let as: A.Id | undefined;
-      if (this.has(T.As)) {
-        this.CONSUME(T.As);
-        as = this.name(1);
-      }
-      if (REC) return REC_NODE;
-      return { kind: 'UseName', span: this.span(name.span.start, (as ?? name).span.end), name, as } as A.UseName;
-    });
+    const names = this.listTail(T.RBrace, 1, this.useName);
     this.CONSUME(T.Semicolon);
     if (REC) return REC_NODE;
     return { kind: 'Use', span: this.spanFrom(start), docs, attributes: attrs, path, names } as A.Use;
@@ -473,11 +476,9 @@ export class WitParser extends TypeRules {
   /** `[async] func(params) [-> T]` */
   private readonly funcType = this.RULE('funcType', (): A.FuncType => {
     const start = this.nextStart();
-    let isAsync = false;
-    this.OPTION(() => {
-      this.CONSUME(T.Async);
-      isAsync = true;
-    });
+    this.sawAsync = false;
+    this.OPTION(this.asyncKeyword);
+    const isAsync = this.sawAsync;
     this.CONSUME(T.Func);
     const params = this.SUBRULE(this.params);
     let result: A.TypeExpr | undefined;
@@ -489,17 +490,32 @@ export class WitParser extends TypeRules {
     return this.own({ kind: 'FuncType', span: SELF, source: this.source, start, end: this.endFrom(start), async: isAsync, params, result });
   });
 
+  /*
+   * The items of lists and optional parts of hot rules are functions made once per parser, not closures made at
+   * every use of the rule: a closure that captures a local allocates a context and a function object each time
+   * (0.9 MB of garbage per parse of synth.wit). They read the recording phase from the parser.
+   */
+
+  /** `async` at the start of a function type: sets `sawAsync`. */
+  private sawAsync = false;
+  private readonly asyncKeyword = (): void => {
+    this.CONSUME(T.Async);
+    this.sawAsync = true;
+  };
+
+  /** `name: type`, an item of `params`. */
+  private readonly param = (): A.Param => {
+    const name = this.name(0);
+    this.CONSUME(T.Colon);
+    const type = this.typeRef(0);
+    if (this.RECORDING_PHASE) return REC_NODE;
+    return this.own({ kind: 'Param', span: SELF, source: this.source, start: name.span.start, end: type.span.end, name, type }) as A.Param;
+  };
+
   /** `(a: T, b: U)` with an optional trailing comma. */
   private readonly params = this.RULE('params', (): A.Param[] => {
-    const REC = this.RECORDING_PHASE;
     this.CONSUME(T.LParen);
-    return this.listTail(T.RParen, 1, () => {
-      const name = this.name(0);
-      this.CONSUME(T.Colon);
-      const type = this.typeRef(0);
-      if (REC) return REC_NODE;
-      return this.own({ kind: 'Param', span: SELF, source: this.source, start: name.span.start, end: type.span.end, name, type }) as A.Param;
-    });
+    return this.listTail(T.RParen, 1, this.param);
   });
 
   // -------------------------------------------------------------------------------------------------------------
@@ -515,65 +531,77 @@ export class WitParser extends TypeRules {
     return { kind: 'TypeAlias', span: this.spanFrom(start), docs, attributes: attrs, name, type } as A.TypeAlias;
   });
 
+  /** `name: type`, an item of a record. */
+  private readonly field = (docs: A.Docs | undefined): A.Field => {
+    const name = this.name(1);
+    this.CONSUME(T.Colon);
+    const type = this.typeRef(0);
+    if (this.RECORDING_PHASE) return REC_NODE;
+    return this.own({ kind: 'Field', span: SELF, source: this.source, start: name.span.start, end: type.span.end, docs, name, type }) as A.Field;
+  };
+
   private readonly record = this.RULE('record', (docs: A.Docs | undefined, attrs: Attrs, start: number) => {
     const REC = this.RECORDING_PHASE;
     this.CONSUME(T.Record);
     const name = this.name(0);
     this.CONSUME(T.LBrace);
-    const fields = this.listTail(T.RBrace, 1, (fdocs) => {
-      const fname = this.name(1);
-      this.CONSUME(T.Colon);
-      const type = this.typeRef(0);
-      if (REC) return REC_NODE;
-      return this.own({ kind: 'Field', span: SELF, source: this.source, start: fname.span.start, end: type.span.end, docs: fdocs, name: fname, type }) as A.Field;
-    });
+    const fields = this.listTail(T.RBrace, 1, this.field);
     if (REC) return REC_NODE;
     return { kind: 'Record', span: this.spanFrom(start), docs, attributes: attrs, name, fields } as A.Record;
   });
+
+  /** A name in `flags { … }`. */
+  private readonly flag = (docs: A.Docs | undefined): A.Flag => {
+    const name = this.name(1);
+    return this.RECORDING_PHASE ? REC_NODE : ({ kind: 'Flag', span: name.span, docs, name } as A.Flag);
+  };
 
   private readonly flags = this.RULE('flags', (docs: A.Docs | undefined, attrs: Attrs, start: number) => {
     const REC = this.RECORDING_PHASE;
     this.CONSUME(T.Flags);
     const name = this.name(0);
     this.CONSUME(T.LBrace);
-    const flags = this.listTail(T.RBrace, 1, (fdocs) => {
-      const fname = this.name(1);
-      return REC ? REC_NODE : ({ kind: 'Flag', span: fname.span, docs: fdocs, name: fname } as A.Flag);
-    });
+    const flags = this.listTail(T.RBrace, 1, this.flag);
     if (REC) return REC_NODE;
     return { kind: 'Flags', span: this.spanFrom(start), docs, attributes: attrs, name, flags } as A.Flags;
   });
+
+  /** `name` or `name(type)`, an item of a variant. */
+  private readonly variantCase = (docs: A.Docs | undefined): A.VariantCase => {
+    const name = this.name(1);
+    let type: A.TypeExpr | undefined;
+    if (this.has(T.LParen)) {
+      this.CONSUME(T.LParen);
+      type = this.typeRef(0);
+      this.CONSUME(T.RParen);
+    }
+    if (this.RECORDING_PHASE) return REC_NODE;
+    const start = name.span.start;
+    return this.own({ kind: 'VariantCase', span: SELF, source: this.source, start, end: this.endFrom(start), docs, name, type }) as A.VariantCase;
+  };
 
   private readonly variant = this.RULE('variant', (docs: A.Docs | undefined, attrs: Attrs, start: number) => {
     const REC = this.RECORDING_PHASE;
     this.CONSUME(T.Variant);
     const name = this.name(0);
     this.CONSUME(T.LBrace);
-    const cases = this.listTail(T.RBrace, 1, (cdocs) => {
-      const cname = this.name(1);
-      let type: A.TypeExpr | undefined;
-      if (this.has(T.LParen)) {
-        this.CONSUME(T.LParen);
-        type = this.typeRef(0);
-        this.CONSUME(T.RParen);
-      }
-      if (REC) return REC_NODE;
-      const start = cname.span.start;
-      return this.own({ kind: 'VariantCase', span: SELF, source: this.source, start, end: this.endFrom(start), docs: cdocs, name: cname, type }) as A.VariantCase;
-    });
+    const cases = this.listTail(T.RBrace, 1, this.variantCase);
     if (REC) return REC_NODE;
     return { kind: 'Variant', span: this.spanFrom(start), docs, attributes: attrs, name, cases } as A.Variant;
   });
+
+  /** A name in `enum { … }`. */
+  private readonly enumCase = (docs: A.Docs | undefined): A.EnumCase => {
+    const name = this.name(1);
+    return this.RECORDING_PHASE ? REC_NODE : ({ kind: 'EnumCase', span: name.span, docs, name } as A.EnumCase);
+  };
 
   private readonly enum = this.RULE('enum', (docs: A.Docs | undefined, attrs: Attrs, start: number) => {
     const REC = this.RECORDING_PHASE;
     this.CONSUME(T.Enum);
     const name = this.name(0);
     this.CONSUME(T.LBrace);
-    const cases = this.listTail(T.RBrace, 1, (cdocs) => {
-      const cname = this.name(1);
-      return REC ? REC_NODE : ({ kind: 'EnumCase', span: cname.span, docs: cdocs, name: cname } as A.EnumCase);
-    });
+    const cases = this.listTail(T.RBrace, 1, this.enumCase);
     if (REC) return REC_NODE;
     return { kind: 'Enum', span: this.spanFrom(start), docs, attributes: attrs, name, cases } as A.Enum;
   });
