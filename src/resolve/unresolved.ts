@@ -10,6 +10,8 @@ import { fail, didYouMean, recover, FollowOnError, ResolveErrors } from './error
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { docsText } from './docs.js';
 import type {
+  Case,
+  Field,
   Func,
   FunctionKind,
   Interface,
@@ -80,6 +82,9 @@ export interface UnresolvedPackage {
 }
 
 /** Resolves one package (several files, or one nested package block) into an `UnresolvedPackage`. */
+/** A flag or an enum case. */
+const namedItem = (m: ast.Flag | ast.EnumCase) => nameItem(m.name.name, m.docs);
+
 /**
  * Numbers the names of one scope at a time (`resolveTypes`): 0, 1, … in the order added. One map serves every
  * scope of a package: a name's entry is its number plus the scope's `base`, and entries below `base` belong to
@@ -613,27 +618,33 @@ export class PackageResolver {
     }
   }
 
+  /*
+   * The members of records and variants are resolved by functions made once per resolver (not a closure per typedef,
+   * which allocates a context and a function each time); `memberStability` is the typedef's stability meanwhile.
+   */
+  private memberStability: Stability | undefined;
+  private readonly resolveField = (f: ast.Field): Field =>
+    fieldItem(f.name.name, this.resolveType(f.type, this.memberStability), f.docs, f.name.span);
+  private readonly resolveCase = (c: ast.VariantCase): Case =>
+    caseItem(c.name.name, c.type ? this.resolveType(c.type, this.memberStability) : null, c.docs, c.name.span);
+
   private resolveTypeDefKind(def: ast.TypeDef, stability: Stability | undefined): TypeDefKind {
     checkMemberNames(def);
     switch (def.kind) {
       case 'TypeAlias':
         return this.resolveKind(def.type, stability);
       case 'Record':
-        return {
-          tag: 'record',
-          fields: mapExact(def.fields, (f) => fieldItem(f.name.name, this.resolveType(f.type, stability), f.docs, f.name.span)),
-        };
+        this.memberStability = stability;
+        return { tag: 'record', fields: mapExact(def.fields, this.resolveField) };
       case 'Flags':
-        return { tag: 'flags', flags: mapExact(def.flags, (f) => nameItem(f.name.name, f.docs)) };
+        return { tag: 'flags', flags: mapExact(def.flags, namedItem) };
       case 'Variant':
         if (def.cases.length === 0) fail(Codes.EmptyType, 'empty variant', def.name.span);
-        return {
-          tag: 'variant',
-          cases: mapExact(def.cases, (c) => caseItem(c.name.name, c.type ? this.resolveType(c.type, stability) : null, c.docs, c.name.span)),
-        };
+        this.memberStability = stability;
+        return { tag: 'variant', cases: mapExact(def.cases, this.resolveCase) };
       case 'Enum':
         if (def.cases.length === 0) fail(Codes.EmptyType, 'empty enum', def.name.span);
-        return { tag: 'enum', cases: mapExact(def.cases, (c) => nameItem(c.name.name, c.docs)) };
+        return { tag: 'enum', cases: mapExact(def.cases, namedItem) };
       case 'Resource': {
         let ctors = 0;
         const seen = new Set<string>();
