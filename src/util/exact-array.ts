@@ -5,8 +5,18 @@
  * survive, so a tree's lists go straight to the old generation. An array grown by `push`, or made by `map` or
  * `slice`, gets its elements from the young generation instead, where every long-lived list is copied by a scavenge
  * before it is promoted. On synth.wit that was 2–3 MB copied per parse and as much per resolve. Lists longer than
- * eight items (rare in WIT) are built with `push`.
+ * eight items are made with `new Array(n)` (see `longArray`).
  */
+
+/**
+ * An array of `n` empty slots, to be filled in order. `new Array(n)` allocates the elements with the array, where V8
+ * allocates the array (pre-tenured, like a literal, once its site's arrays survive); an array grown by `push` gets
+ * new elements from the young generation at each growth. Above 65 536 slots V8 would make `new Array(n)` a
+ * dictionary, so such (unheard-of) lists grow by `push` instead.
+ */
+function longArray<T>(n: number): T[] {
+  return n <= 65536 ? new Array<T>(n) : [];
+}
 
 /** `src[from]` to `src[from + n - 1]` as a new array. */
 export function exactSlice<T>(src: readonly T[], from: number, n: number): T[] {
@@ -32,8 +42,8 @@ export function exactSlice<T>(src: readonly T[], from: number, n: number): T[] {
     case 8:
       return [s[i]!, s[i + 1]!, s[i + 2]!, s[i + 3]!, s[i + 4]!, s[i + 5]!, s[i + 6]!, s[i + 7]!];
     default: {
-      const out: T[] = [];
-      for (let k = 0; k < n; k++) out.push(s[i + k]!);
+      const out = longArray<T>(n);
+      for (let k = 0; k < n; k++) out[k] = s[i + k]!;
       return out;
     }
   }
@@ -61,8 +71,8 @@ export function mapExact<T, U>(xs: readonly T[], f: (x: T) => U): U[] {
     case 8:
       return [f(xs[0]!), f(xs[1]!), f(xs[2]!), f(xs[3]!), f(xs[4]!), f(xs[5]!), f(xs[6]!), f(xs[7]!)];
     default: {
-      const out: U[] = [];
-      for (const x of xs) out.push(f(x));
+      const out = longArray<U>(xs.length);
+      for (let k = 0; k < xs.length; k++) out[k] = f(xs[k]!);
       return out;
     }
   }
