@@ -1,10 +1,11 @@
 /**
  * Resolver benchmarks, side by side with jco in the same run:
- *   - warm parse+resolve of ../shared/bench/synth.wit (MB/s) vs jco 1.17.9 `generateTypes` on the same text, and the
- *     resolver stage alone (phase A and linking of the already parsed file);
- *   - warm parse+resolve of the WASI 0.3 set (ms) vs jco 1.17.9 on the same directory;
+ *   - warm parse+resolve of ../shared/bench/synth.wit (MB/s) vs `generateTypes` of jco 1.17.9 and of jco 1.35 (the
+ *     `jco-latest` dev dependency) on the same text, and the resolver stage alone (phase A and linking of the
+ *     already parsed file);
+ *   - warm parse+resolve of the WASI 0.3 set (ms) vs both jco versions on the same directory;
  *   - warm re-check of the WASI 0.3 set after an edit of one file, with `LoadOptions.cache` (incremental loading);
- *   - cold `node dist/cli.js check` of wit-examples/hello.wit (with WASI 0.3 in deps/) vs cold `jco types`.
+ *   - cold `node dist/cli.js check` of wit-examples/hello.wit (with WASI 0.3 in deps/) vs cold `jco types` (both).
  * Targets (issue 3): synth ≥ 30 MB/s, WASI 0.3 ≤ 6 ms warm, cold check ≤ 150 ms.
  */
 import { spawnSync } from 'node:child_process';
@@ -25,6 +26,49 @@ const JCO = resolve('node_modules/@bytecodealliance/jco');
 interface JcoApi {
   $init: Promise<void>;
   generateTypes(name: string, options: { wit: { tag: 'source' | 'path'; val: string }; world?: string }): unknown;
+}
+
+/**
+ * jco 1.35's `generateTypes` (its `jco-transpile` package). Its WASI shim starts with no preopened directory, so a
+ * path could not be read: `/` is preopened first (the workaround in ../shared/notes/ecosystem.md).
+ */
+const JCO_TRANSPILE = resolve('node_modules/@bytecodealliance/jco-transpile');
+
+/** The WASI filesystem shim jco 1.35 uses (its own nested copy). */
+function jcoLatestShim(): string | undefined {
+  return ['dist/nodejs/filesystem.js', 'lib/nodejs/filesystem.js']
+    .map((p) => join(JCO_TRANSPILE, 'node_modules/@bytecodealliance/preview2-shim', p))
+    .find((p) => existsSync(p));
+}
+
+async function loadJcoLatest(): Promise<JcoApi | undefined> {
+  const file = join(JCO_TRANSPILE, 'vendor/js-component-bindgen-component.js');
+  const shim = jcoLatestShim();
+  if (!existsSync(file) || !shim) return undefined;
+  const fs = (await import(pathToFileURL(shim).href)) as { _addPreopen?: (guest: string, host: string) => void };
+  fs._addPreopen?.('/', '/');
+  const api = (await import(pathToFileURL(file).href)) as JcoApi;
+  await api.$init;
+  return api;
+}
+
+/** `; <label> generateTypes <time>[ = <rate>]; witc <ratio>`, or why jco failed. */
+async function versus(
+  label: string,
+  api: JcoApi | undefined,
+  run: (api: JcoApi) => unknown,
+  ours: number,
+  iterations: number,
+  rate?: (ms: number) => string,
+): Promise<string> {
+  if (!api) return '';
+  try {
+    const theirs = await measure(() => run(api), { warmup: 1, iterations });
+    return `; ${label} generateTypes ${fmtMs(theirs.median)}${rate ? ` = ${rate(theirs.median)} MB/s` : ''}; witc ${ratio(ours, theirs.median)}`;
+  } catch (e) {
+    const detail = (e as { payload?: unknown }).payload ?? e;
+    return `; ${label} failed: ${detail instanceof Error ? detail.message.split('\n')[0] : String(detail)}`;
+  }
 }
 
 async function loadJco(): Promise<JcoApi | undefined> {
@@ -97,6 +141,7 @@ export const resolveBench: Bench = {
     if (!ctx.shared) return ctx.log('  skipped: needs ../shared');
     const iterations = ctx.quick ? 3 : 15;
     const jco = await loadJco().catch(() => undefined);
+    const jcoLatest = await loadJcoLatest().catch(() => undefined);
 
     // 1. synth.wit
     const synthPath = join(ctx.shared, 'bench/synth.wit');
@@ -109,13 +154,10 @@ export const resolveBench: Bench = {
     const ours = await measure(() => loadPath(host, 'synth.wit'), { warmup: 5, iterations: ctx.quick ? 3 : 21 });
     const rate = (ms: number) => (mb / (ms / 1000)).toFixed(1);
     let line = `  synth.wit (${mb.toFixed(2)} MB) warm parse+resolve: witc ${fmtMs(ours.median)} = ${rate(ours.median)} MB/s (middle half of the runs ${rate(ours.q3)}–${rate(ours.q1)} MB/s, best ${rate(ours.min)}; target ≥ 30)`;
-    if (jco) {
-      const theirs = await measure(() => jco.generateTypes('synth', { wit: { tag: 'source', val: synth }, world: 'synth' }), {
-        warmup: 1,
-        iterations: Math.max(3, iterations >> 2),
-      });
-      line += `; jco 1.17.9 generateTypes ${fmtMs(theirs.median)} = ${(mb / (theirs.median / 1000)).toFixed(1)} MB/s; witc ${ratio(ours.median, theirs.median)}`;
-    }
+    const synthTypes = (api: JcoApi) => api.generateTypes('synth', { wit: { tag: 'source', val: synth }, world: 'synth' });
+    const jcoRuns = Math.max(3, iterations >> 2);
+    line += await versus('jco 1.17.9', jco, synthTypes, ours.median, jcoRuns, rate);
+    line += await versus('jco 1.35', jcoLatest, synthTypes, ours.median, jcoRuns, rate);
     ctx.log(line);
     const parsed = parse(synth, 'synth.wit');
     if (parsed.diagnostics.length === 0) {
@@ -138,17 +180,9 @@ export const resolveBench: Bench = {
       cpSync(join(wasiRoot, 'http'), dir, { recursive: true });
       mkdirSync(join(dir, 'deps'));
       for (const p of readdirSync(wasiRoot)) if (p !== 'http') cpSync(join(wasiRoot, p), join(dir, 'deps', p), { recursive: true });
-      if (jco) {
-        try {
-          const theirs = await measure(() => jco.generateTypes('proxy', { wit: { tag: 'path', val: dir }, world: 'wasi:http/service' }), {
-            warmup: 1,
-            iterations: Math.max(3, iterations >> 1),
-          });
-          line += `; jco 1.17.9 generateTypes ${fmtMs(theirs.median)}; witc ${ratio(oursW.median, theirs.median)}`;
-        } catch (e) {
-          line += `; jco failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
-        }
-      }
+      const wasiTypes = (api: JcoApi) => api.generateTypes('proxy', { wit: { tag: 'path', val: dir }, world: 'wasi:http/service' });
+      line += await versus('jco 1.17.9', jco, wasiTypes, oursW.median, Math.max(3, iterations >> 1));
+      line += await versus('jco 1.35', jcoLatest, wasiTypes, oursW.median, Math.max(3, iterations >> 1));
       ctx.log(line);
 
       // 3. cold CLI: hello.wit with WASI 0.3 in deps/
@@ -172,6 +206,19 @@ export const resolveBench: Bench = {
         const j = spawnMs(process.execPath, [jcoBin, 'types', hello, '--world-name', 'hello-world-server', '-o', out], runs);
         ctx.log(
           `  cold \`jco types\` (1.17.9) same input: ${fmtMs(j.ms)} (best ${fmtMs(j.min)})${j.ok ? '' : ` (failed: ${j.out.split('\n')[0]})`}; witc ${ratio(witc.ms, j.ms)}`,
+        );
+      }
+      // jco 1.35's CLI, with `/` preopened by a module loaded first (see loadJcoLatest).
+      const latestBin = resolve('node_modules/jco-latest/dist/jco.js');
+      const shim = jcoLatestShim();
+      if (existsSync(latestBin) && shim) {
+        const preopen = join(tmp, 'preopen.mjs');
+        writeFileSync(preopen, `import { _addPreopen } from ${JSON.stringify(pathToFileURL(shim).href)};\n_addPreopen('/', '/');\n`);
+        const out = join(tmp, 'out-latest');
+        const args = ['--import', pathToFileURL(preopen).href, latestBin, 'types', hello, '--world-name', 'hello-world-server', '-o', out];
+        const j = spawnMs(process.execPath, args, runs);
+        ctx.log(
+          `  cold \`jco types\` (1.35) same input: ${fmtMs(j.ms)} (best ${fmtMs(j.min)})${j.ok ? '' : ` (failed: ${j.out.split('\n')[0]})`}; witc ${ratio(witc.ms, j.ms)}`,
         );
       }
     } finally {
