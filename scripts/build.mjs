@@ -27,7 +27,7 @@ const entries = [
   // commander and picocolors are CommonJS: bundled, they skip Node's CommonJS loader and package lookups at startup
   // (about 10 ms); the `require` they use for Node's built-in modules comes from `createRequire`.
   {
-    in: 'src/cli/main.ts',
+    in: 'src/cli/bin.ts',
     out: 'dist/cli.js',
     banner: "#!/usr/bin/env node\nimport { createRequire as __witcRequire } from 'node:module';\nconst require = __witcRequire(import.meta.url);",
     bundle: ['chevrotain', 'commander', 'picocolors'],
