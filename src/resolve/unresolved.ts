@@ -81,7 +81,6 @@ export interface UnresolvedPackage {
   readonly requiredResourceTypes: { id: number; span: Span }[];
 }
 
-/** Resolves one package (several files, or one nested package block) into an `UnresolvedPackage`. */
 /** A flag or an enum case. */
 const namedItem = (m: ast.Flag | ast.EnumCase) => nameItem(m.name.name, m.docs);
 
@@ -113,6 +112,7 @@ class ScopeIndex {
   }
 }
 
+/** Resolves one package (several files, or one nested package block) into an `UnresolvedPackage`. */
 export class PackageResolver {
   private name: { name: PackageName; span: Span } | undefined;
   private docs: string | undefined;

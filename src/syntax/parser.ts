@@ -493,7 +493,7 @@ export class WitParser extends TypeRules {
   /*
    * The items of lists and optional parts of hot rules are functions made once per parser, not closures made at
    * every use of the rule: a closure that captures a local allocates a context and a function object each time
-   * (0.9 MB of garbage per parse of synth.wit). They read the recording phase from the parser.
+   * (2.1 MB of garbage per parse of synth.wit). They read the recording phase from the parser.
    */
 
   /** `async` at the start of a function type: sets `sawAsync`. */
