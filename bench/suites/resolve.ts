@@ -28,10 +28,6 @@ interface JcoApi {
   generateTypes(name: string, options: { wit: { tag: 'source' | 'path'; val: string }; world?: string }): unknown;
 }
 
-/**
- * jco 1.35's `generateTypes` (its `jco-transpile` package). Its WASI shim starts with no preopened directory, so a
- * path could not be read: `/` is preopened first (the workaround in ../shared/notes/ecosystem.md).
- */
 const JCO_TRANSPILE = resolve('node_modules/@bytecodealliance/jco-transpile');
 
 /** The WASI filesystem shim jco 1.35 uses (its own nested copy). */
@@ -41,6 +37,10 @@ function jcoLatestShim(): string | undefined {
     .find((p) => existsSync(p));
 }
 
+/**
+ * jco 1.35's `generateTypes` (its `jco-transpile` package). Its WASI shim starts with no preopened directory, so a
+ * path could not be read: `/` is preopened first (the workaround in ../shared/notes/ecosystem.md).
+ */
 async function loadJcoLatest(): Promise<JcoApi | undefined> {
   const file = join(JCO_TRANSPILE, 'vendor/js-component-bindgen-component.js');
   const shim = jcoLatestShim();

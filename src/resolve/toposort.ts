@@ -55,7 +55,7 @@ export class GraphSort {
       }
       remaining[i] = count;
     }
-    // Now `dStart[j + 1]` is where j's dependents end.
+    // Prefix sums: `dStart[j + 1]` becomes where j's dependents end.
     for (let i = 0; i < n; i++) dStart[i + 1]! += dStart[i]!;
     const edgeCount = dStart[n]!;
     // Fill each node's dependents from the end of its range down: `dStart[j + 1]` ends where they start.
