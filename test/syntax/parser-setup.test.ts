@@ -46,7 +46,7 @@ describe('the end of grammar recording', () => {
     expect(recordingLeft(new WitParser() as unknown as Bag)).toEqual([]);
   });
 
-  it("is compared with chevrotain's own ending, which deletes the recording methods", () => {
+  it("compares with a parser that ends the recording chevrotain's way, deleting the methods", () => {
     const parser = new DeletingParser() as unknown as Bag;
     expect(parser.RECORDING_PHASE).toBe(false);
     expect(Object.hasOwn(parser, 'CONSUME')).toBe(false);
