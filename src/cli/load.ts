@@ -36,14 +36,21 @@ export function loadForCli(path: string, flags: LoadFlags): LoadResult {
   return loadPath(nodeHost, path, options);
 }
 
+/**
+ * The built-in WASI packages, looked for only when a reference is not satisfied by the loaded packages (the search
+ * reads a few dozen folders: 2 ms of a cold `witc check` whose `deps/` has everything).
+ */
 function builtinOptions(enabled: boolean): Pick<LoadOptions, 'packageDirs' | 'packageDirsLabel'> {
   if (!enabled) return {};
-  const found = findBuiltinWit();
-  const label =
-    found.roots.length > 0
-      ? `the WASI packages shipped in ${found.roots.join(', ')}`
-      : `installed npm packages (looked for @bytecodealliance/jco's lib/wit/builtin under ${found.searched.join(', ')})`;
-  return { packageDirs: found.packageDirs, packageDirsLabel: label };
+  let found: ReturnType<typeof findBuiltinWit> | undefined;
+  const find = () => (found ??= findBuiltinWit());
+  const label = (): string => {
+    const { roots, searched } = find();
+    return roots.length > 0
+      ? `the WASI packages shipped in ${roots.join(', ')}`
+      : `installed npm packages (looked for @bytecodealliance/jco's lib/wit/builtin under ${searched.join(', ')})`;
+  };
+  return { packageDirs: () => find().packageDirs, packageDirsLabel: label };
 }
 
 /** Loads, then selects a world when `world` is given (or when `required`); diagnostics of both steps. */

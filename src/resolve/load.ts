@@ -28,11 +28,16 @@ export interface LoadOptions {
   /**
    * Extra packages available to resolve foreign references (e.g. built-in WASI), each a directory holding one
    * package. They are parsed only when a loaded package refers to them and no loaded package has that name; an
-   * unversioned reference picks the highest version available.
+   * unversioned reference picks the highest version available. As a function, the list is asked for (once per
+   * load) only when a reference is not satisfied by the loaded packages, so that finding the directories costs
+   * nothing otherwise.
    */
-  readonly packageDirs?: readonly string[];
-  /** How to describe `packageDirs` in "package not found" notes (e.g. where they were found). */
-  readonly packageDirsLabel?: string;
+  readonly packageDirs?: readonly string[] | (() => readonly string[]);
+  /**
+   * How to describe `packageDirs` in "package not found" notes (e.g. where they were found); as a function, asked
+   * for only when such a note is made.
+   */
+  readonly packageDirsLabel?: string | (() => string);
   /**
    * Incremental loading: a cache kept by the caller across loads (`new LoadCache()`). Files whose text is unchanged
    * are not parsed again, packages whose files all kept their parse are not resolved again, and the packages linked
@@ -247,10 +252,16 @@ class Loader {
 /** A provider of packages by name, backed by directories of one package each (lazily parsed). */
 class PackageDirIndex {
   private index: { name: PackageName; dir: string }[] | undefined;
+  private list: readonly string[] | undefined;
   constructor(
     private readonly loader: Loader,
-    private readonly dirs: readonly string[],
+    private readonly option: NonNullable<LoadOptions['packageDirs']>,
   ) {}
+
+  /** The directories (`LoadOptions.packageDirs`, asked for on first use when it is a function). */
+  get dirs(): readonly string[] {
+    return (this.list ??= typeof this.option === 'function' ? this.option() : this.option);
+  }
 
   private build(): { name: PackageName; dir: string }[] {
     if (this.index) return this.index;
@@ -327,6 +338,7 @@ export function loadPath(host: FileHost, path: string, options: LoadOptions = {}
 function link(loader: Loader, groups: Group[], outer: readonly string[], options: LoadOptions): LoadResult {
   const byName = new Map<string, Entry>();
   const failed = new Set<string>();
+  const builtins = options.packageDirs !== undefined ? new PackageDirIndex(loader, options.packageDirs) : undefined;
   let duplicate = false;
   const insert = (pkg: UnresolvedPackage, root: boolean, group: Group, index: number) => {
     const key = packageNameToString(pkg.name);
@@ -351,15 +363,14 @@ function link(loader: Loader, groups: Group[], outer: readonly string[], options
     else anyFailed = true;
   }
   // Built-in packages: parse only those referenced and missing, transitively.
-  if (options.packageDirs && options.packageDirs.length > 0) {
-    const index = new PackageDirIndex(loader, options.packageDirs);
+  if (builtins) {
     const pending = [...byName.values()].map((v) => v.pkg);
     while (pending.length > 0) {
       const pkg = pending.pop()!;
       for (const dep of pkg.foreignDeps.values()) {
         const names = [...[...byName.values()].map((v) => v.pkg.name), ...loader.binaries.map((b) => b.name)];
         if (findPackageKey(names, dep.name) !== undefined) continue;
-        const dir = index.find(dep.name);
+        const dir = builtins.find(dep.name);
         if (!dir) continue;
         const g = loader.parseDir(dir, outer, false);
         const found: [UnresolvedPackage, number][] = g.nested.map((p, i) => [p, i]);
@@ -414,7 +425,6 @@ function link(loader: Loader, groups: Group[], outer: readonly string[], options
   const main: number[] = [];
   for (const b of loader.binaries) appendDecoded(resolve, b);
   if (groups.length === 0 && resolve.packages.length > 0) main.push(resolve.packages.length - 1);
-  const index = options.packageDirs?.length ? new PackageDirIndex(loader, options.packageDirs) : undefined;
   // Incremental: take over the packages linked last time before the first one that changed.
   const cache = loader.binaries.length === 0 ? options.cache : undefined;
   const features = featureKey(options.features, options.allFeatures);
@@ -453,8 +463,8 @@ function link(loader: Loader, groups: Group[], outer: readonly string[], options
         marks.push([resolve.packages.length, resolve.interfaces.length, resolve.worlds.length, resolve.types.length]);
       }
     } catch (e) {
-      if (e instanceof ResolveError) loader.report(enrichNotFound(e.diagnostic, index, options, outer.length > 0), outer);
-      else if (e instanceof ResolveErrors) for (const d of e.diagnostics) loader.report(enrichNotFound(d, index, options, outer.length > 0), outer);
+      if (e instanceof ResolveError) loader.report(enrichNotFound(e.diagnostic, builtins, options, outer.length > 0), outer);
+      else if (e instanceof ResolveErrors) for (const d of e.diagnostics) loader.report(enrichNotFound(d, builtins, options, outer.length > 0), outer);
       else throw e;
       failed.add(key);
     }
@@ -512,7 +522,11 @@ function enrichNotFound(d: Diagnostic, index: PackageDirIndex | undefined, optio
   }
   const where = [isDir ? 'the package folder and its `deps/` folder' : 'the file itself (a single file has no `deps/` folder)'];
   if (options.deps?.length) where.push(`--deps ${options.deps.join(', ')}`);
-  if (options.packageDirs?.length) where.push(options.packageDirsLabel ?? `${options.packageDirs.length} built-in package folders`);
+  const count = index?.dirs.length ?? 0;
+  if (count > 0) {
+    const label = options.packageDirsLabel;
+    where.push((typeof label === 'function' ? label() : label) ?? `${count} built-in package folders`);
+  }
   notes.push(`looked in: ${where.join('; ')}`);
   notes.push(
     isDir

@@ -118,6 +118,36 @@ describe('loading', () => {
     expect(r2.resolve!.packages[0]!.name.version?.major).toBe(2);
   });
 
+  it('asks for extra package folders given as a function only when a reference is missing, and once', () => {
+    const files = {
+      'p/a.wit': 'package x:main;\nworld w { import wasi:demo/i; }\n',
+      'p/deps/demo/d.wit': 'package wasi:demo@1.0.0;\ninterface i {}\n',
+      'm.wit': 'package x:main;\nworld w { import wasi:demo/i; import wasi:other/o; }\n',
+      'builtin/demo/d.wit': 'package wasi:demo@2.0.0;\ninterface i {}\n',
+      'builtin/other/o.wit': 'package wasi:other@1.0.0;\ninterface o {}\n',
+    };
+    const asked: string[] = [];
+    const options = {
+      packageDirs: () => (asked.push('dirs'), ['builtin/demo', 'builtin/other']),
+      packageDirsLabel: () => (asked.push('label'), 'the test folders'),
+    };
+    // deps/ has every package the root refers to: the folders are never asked for.
+    const r = loadPath(memoryHost(files), 'p', options);
+    expect(firstError(r)).toBeUndefined();
+    expect(asked).toEqual([]);
+    // Two packages come from the folders: asked for once; no "not found" note, so no label.
+    const r2 = loadPath(memoryHost(files), 'm.wit', options);
+    expect(firstError(r2)).toBeUndefined();
+    expect(r2.resolve!.packages.map((p) => `${p.name.name}@${p.name.version?.major}`)).toEqual(['demo@2', 'other@1', 'main@undefined']);
+    expect(asked).toEqual(['dirs']);
+    // A package that is nowhere: the note names the folders with the label.
+    asked.length = 0;
+    const r3 = loadPath(memoryHost({ ...files, 'n.wit': 'package x:main;\nworld w { import wasi:gone/g; }\n' }), 'n.wit', options);
+    expect(firstError(r3)).toMatch(/package 'wasi:gone' not found/);
+    expect(r3.diagnostics[0]!.notes.join('\n')).toMatch(/looked in: .*the test folders/);
+    expect(asked).toEqual(['dirs', 'label']);
+  });
+
   it('says where it looked for a missing package', () => {
     const r = loadSources({ 'm.wit': 'package x:main;\nworld w { export wasi:http/handler; }\n' }, 'm.wit', { packageDirs: [] });
     const d = r.diagnostics[0]!;
