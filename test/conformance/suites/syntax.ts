@@ -263,7 +263,9 @@ function linearity(ctx: SuiteContext, t: Tally, corpus: string[]): void {
   };
   best(small, 2);
   const perSmall = best(small, 8) / small.length;
-  const perLarge = best(large, 3) / large.length;
+  // Five runs of the large input: on a slow spell of the host, its full collections (a 4.6 MB parse keeps about
+  // 30 MB alive) spread its CPU time more than the small input's, and the best of three reached a ratio of 3.3.
+  const perLarge = best(large, 5) / large.length;
   const factor = perLarge / perSmall;
   ctx.log(`(d) linearity: ${(small.length / 1e6).toFixed(2)} M chars vs ${(large.length / 1e6).toFixed(2)} M chars, CPU time per char ratio ${factor.toFixed(2)}`);
   if (factor < 4) t.passed++;
