@@ -41,7 +41,7 @@ export const lspBench: Bench = {
     cpSync(join(wasiRoot, 'http'), root, { recursive: true });
     mkdirSync(join(root, 'deps'));
     for (const p of readdirSync(wasiRoot)) if (p !== 'http') cpSync(join(wasiRoot, p), join(root, 'deps', p), { recursive: true });
-    const proc = spawn(process.execPath, [resolve('dist/cli.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const proc = spawn(process.execPath, [resolve('dist/cli.cjs'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const waiting = new Map<string, (p: Published) => void>();
     conn.onNotification('textDocument/publishDiagnostics', (p: Published) => {

@@ -185,11 +185,12 @@ function reportInternal(e: unknown): void {
   else process.stderr.write('(this is a bug in witc; rerun with WITC_DEBUG=1 for details and please report it)\n');
 }
 
-// A closed pipe (`witc json x.wit | head`) is not an error worth a stack trace.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
-
-const code = await main(process.argv.slice(2));
-process.exitCode = code;
+/** Runs the command line as the `witc` executable (./bin.ts) does; resolves to the exit code. */
+export function run(argv: readonly string[]): Promise<number> {
+  // A closed pipe (`witc json x.wit | head`) is not an error worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  return main(argv);
+}

@@ -7,7 +7,7 @@ import { generateHost } from '../../src/bindgen/host/index.js';
 import { loadSources, selectWorld } from '../../src/resolve/index.js';
 
 // `npm test` builds dist/ first (pretest), so this runs the bundled CLI.
-const cli = join(import.meta.dirname, '../../dist/cli.js');
+const cli = join(import.meta.dirname, '../../dist/cli.cjs');
 
 const WIT = `package t:cli@0.1.0;
 interface api { f: func(x: u32) -> string; }

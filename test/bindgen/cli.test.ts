@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { guestFor, loadWit } from './support.js';
 
 // `npm test` builds dist/ first (pretest), so this runs the bundled CLI.
-const cli = join(import.meta.dirname, '../../dist/cli.js');
+const cli = join(import.meta.dirname, '../../dist/cli.cjs');
 function run(...args: string[]) {
   const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

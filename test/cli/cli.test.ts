@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // `npm test` builds dist/ first (pretest), so this exercises the real bundled CLI.
-const cli = join(import.meta.dirname, '../../dist/cli.js');
+const cli = join(import.meta.dirname, '../../dist/cli.cjs');
 function run(...args: string[]) {
   const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -99,5 +99,51 @@ describe('witc CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('is not valid UTF-8; not formatted');
     expect(readFileSync(file)).toEqual(bytes);
+  });
+});
+
+describe('witc CLI code cache', () => {
+  function runWith(cacheDir: string, ...args: string[]) {
+    const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', WITC_CACHE_DIR: cacheDir } });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+  const bad = 'package a:b;\ninterface i { f: func(x: nope); }\n';
+
+  it('saves a cache per command and gives the same results with it, with a damaged one and without one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'witc-'));
+    const file = join(dir, 'a.wit');
+    writeFileSync(file, bad);
+    const cacheDir = join(dir, 'cache');
+    const off = runWith('', 'check', file);
+    expect(off.code).toBe(1);
+    expect(existsSync(cacheDir)).toBe(false);
+    const first = runWith(cacheDir, 'check', file);
+    expect(first).toEqual(off);
+    const files = readdirSync(join(cacheDir, 'v8'));
+    expect(files).toEqual([expect.stringMatching(/^check-[0-9a-f]{8}\.bin$/)]);
+    expect(runWith(cacheDir, 'check', file)).toEqual(off);
+    // V8 aborts the process on some damaged code caches: the CLI must never hand one over.
+    const path = join(cacheDir, 'v8', files[0]!);
+    const bytes = readFileSync(path);
+    let x = 7919;
+    for (let i = 0; i < 50; i++) {
+      x = (Math.imul(x, 1103515245) + 12345) & 0x7fffffff;
+      bytes[2000 + (x % (bytes.length - 2000))]! ^= 1 << x % 8;
+    }
+    writeFileSync(path, bytes);
+    expect(runWith(cacheDir, 'check', file)).toEqual(off);
+    expect(runWith(cacheDir, 'check', file)).toEqual(off);
+    expect(runWith(cacheDir, 'json', file).code).toBe(1);
+    expect(readdirSync(join(cacheDir, 'v8')).sort()).toEqual([files[0], expect.stringMatching(/^json-[0-9a-f]{8}\.bin$/)]);
+  });
+
+  it('runs when the cache folder cannot be created', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'witc-'));
+    const file = join(dir, 'a.wit');
+    writeFileSync(file, bad);
+    const r = runWith(join(file, 'cache'), 'check', file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('`nope`');
+    expect(r.stderr).not.toMatch(/cache/i);
   });
 });

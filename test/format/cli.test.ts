@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // `npm test` builds dist/ first (pretest), so this exercises the bundled CLI.
-const cli = join(import.meta.dirname, '../../dist/cli.js');
+const cli = join(import.meta.dirname, '../../dist/cli.cjs');
 function run(args: string[], input?: string) {
   const r = spawnSync(process.execPath, [cli, 'fmt', ...args], { encoding: 'utf8', input, env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -1,5 +1,5 @@
 /**
- * Test client: spawns `node dist/cli.js lsp --stdio` and talks JSON-RPC to it over stdio with vscode-jsonrpc, like
+ * Test client: spawns `node dist/cli.cjs lsp --stdio` and talks JSON-RPC to it over stdio with vscode-jsonrpc, like
  * an editor would. Documents are written with cursor markers (`<|>`), parsed out by `marked`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
 import type { Diagnostic, Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
-const CLI = resolve('dist/cli.js');
+const CLI = resolve('dist/cli.cjs');
 
 /** A document with its cursor positions: `<|>` markers are removed, their positions kept in order. */
 export function marked(text: string): { text: string; cursors: Position[] } {

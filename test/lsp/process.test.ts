@@ -10,14 +10,14 @@ import { startServer, uri, workspace, type Server } from './client.js';
 
 describe('command line', () => {
   test('`witc lsp` without --stdio is a usage error', () => {
-    const r = spawnSync(process.execPath, ['dist/cli.js', 'lsp'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['dist/cli.cjs', 'lsp'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--stdio/);
     expect(r.stdout).toBe('');
   });
 
   test('the server exits when its stdin closes', async () => {
-    const p = spawn(process.execPath, [resolve('dist/cli.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const p = spawn(process.execPath, [resolve('dist/cli.cjs'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const exited = new Promise<number | null>((res) => p.on('exit', (code) => res(code)));
     p.stdin.end();
     const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 5000))]);
