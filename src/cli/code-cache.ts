@@ -131,8 +131,9 @@ export function loadScript(file: string, dir: string | undefined, label: string)
     if (saved || cacheFile === undefined || state === 'used' || state === 'off') return false;
     saved = true;
     try {
-      const bytes = encodeCacheData(script.createCachedData(), key);
+      // The folder first: where it cannot be made (a read-only home), the cache is not worth serializing.
       mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
+      const bytes = encodeCacheData(script.createCachedData(), key);
       // Written aside and renamed, so that a concurrent run never reads half a file.
       const tmp = `${cacheFile}.${process.pid}.tmp`;
       writeFileSync(tmp, bytes, { mode: 0o600 });
