@@ -35,16 +35,21 @@ export interface LoadedScript {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** The folder for witc's code caches, or undefined when caching is off. */
+/** The folder for witc's code caches, or undefined when caching is off (or there is no home folder to put it in). */
 export function codeCacheDir(env: Env, platform: string, home: () => string): string | undefined {
   if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
   const explicit = env.WITC_CACHE_DIR;
   if (explicit !== undefined) return explicit === '' ? undefined : join(explicit, 'v8');
-  let base: string;
-  if (platform === 'win32') base = join(env.LOCALAPPDATA || join(home(), 'AppData', 'Local'), 'witc', 'Cache');
-  else if (platform === 'darwin') base = join(home(), 'Library', 'Caches', 'witc');
-  else base = join(env.XDG_CACHE_HOME || join(home(), '.cache'), 'witc');
-  return join(base, 'v8');
+  try {
+    let base: string;
+    if (platform === 'win32') base = join(env.LOCALAPPDATA || join(home(), 'AppData', 'Local'), 'witc', 'Cache');
+    else if (platform === 'darwin') base = join(home(), 'Library', 'Caches', 'witc');
+    else base = join(env.XDG_CACHE_HOME || join(home(), '.cache'), 'witc');
+    return join(base, 'v8');
+  } catch {
+    // `os.homedir()` throws when the user has no home folder.
+    return undefined;
+  }
 }
 
 const MAGIC = 0x31636377; // "wcc1", little-endian

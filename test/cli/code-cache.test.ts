@@ -44,6 +44,12 @@ describe('code cache folder', () => {
     expect(codeCacheDir({ XDG_CACHE_HOME: '/x' }, 'linux', noHome)).toBe(join('/x', 'witc', 'v8'));
     expect(codeCacheDir({ LOCALAPPDATA: 'C:\\L' }, 'win32', noHome)).toBe(join('C:\\L', 'witc', 'Cache', 'v8'));
   });
+  it('is off when there is no home folder', () => {
+    const noHome = () => {
+      throw new Error('ENOENT: uv_os_homedir');
+    };
+    for (const platform of ['linux', 'darwin', 'win32']) expect(codeCacheDir({}, platform, noHome)).toBeUndefined();
+  });
 });
 
 describe('loadScript', () => {
