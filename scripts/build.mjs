@@ -2,7 +2,7 @@
 // `--quiet` builds only the JavaScript bundles (used by conformance/bench scripts).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, chmodSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -52,8 +52,8 @@ for (const [src, out] of [
   if (existsSync(src)) entries.push({ in: src, out });
 }
 
-// Earlier builds' CLI files (an ES module entry and its chunks): dist/ holds only this build's.
-for (const old of ['dist/chunks', 'dist/cli.js', 'dist/cli.js.map']) rmSync(old, { recursive: true, force: true });
+// Earlier builds' CLI chunks: dist/ holds only this build's.
+for (const old of ['dist/chunks', 'dist/cli.js.map']) rmSync(old, { recursive: true, force: true });
 
 await Promise.all(
   entries.map((e) =>
@@ -77,6 +77,14 @@ await Promise.all(
   ),
 );
 chmodSync('dist/cli.cjs', 0o755);
+// The executable was dist/cli.js until it became CommonJS. Links made then (npx keeps one per project folder in its
+// cache, and does not renew it) still point there: this file passes them on.
+writeFileSync(
+  'dist/cli.js',
+  "#!/usr/bin/env node\n// The executable is dist/cli.cjs; this file serves links made when it was dist/cli.js.\nimport { createRequire } from 'node:module';\ncreateRequire(import.meta.url)('./cli.cjs');\n",
+  { mode: 0o755 },
+);
+chmodSync('dist/cli.js', 0o755);
 
 if (!quiet) {
   const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {

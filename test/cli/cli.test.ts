@@ -18,6 +18,12 @@ describe('witc CLI', () => {
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
+  it('still runs through dist/cli.js, the executable of earlier builds (links to it live on in npx’s cache)', () => {
+    const r = spawnSync(process.execPath, [join(import.meta.dirname, '../../dist/cli.js'), '--version'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(run('--version').stdout);
+  });
+
   it('prints help listing the commands', () => {
     const r = run('--help');
     expect(r.code).toBe(0);
