@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cacheKey, readCacheData } from '../../src/cli/code-cache.js';
 
 // `npm test` builds dist/ first (pretest), so this exercises the real bundled CLI.
 const cli = join(import.meta.dirname, '../../dist/cli.cjs');
@@ -141,6 +142,24 @@ describe('witc CLI code cache', () => {
     expect(runWith(cacheDir, 'check', file)).toEqual(off);
     expect(runWith(cacheDir, 'json', file).code).toBe(1);
     expect(readdirSync(join(cacheDir, 'v8')).sort()).toEqual([files[0], expect.stringMatching(/^json-[0-9a-f]{8}\.bin$/)]);
+  });
+
+  it('lets runs that start together each write the cache, leaving one whole file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'witc-'));
+    const file = join(dir, 'a.wit');
+    writeFileSync(file, 'package a:b;\ninterface i { f: func(x: u32); }\n');
+    const cacheDir = join(dir, 'cache');
+    const once = () =>
+      new Promise<number | null>((done) => {
+        const p = spawn(process.execPath, [cli, 'check', file], { env: { ...process.env, WITC_CACHE_DIR: cacheDir }, stdio: 'ignore' });
+        p.on('close', done);
+      });
+    expect(await Promise.all([once(), once(), once(), once()])).toEqual([0, 0, 0, 0]);
+    const files = readdirSync(join(cacheDir, 'v8'));
+    expect(files).toEqual([expect.stringMatching(/^check-[0-9a-f]{8}\.bin$/)]);
+    const bundle = realpathSync(join(import.meta.dirname, '../../dist/cli-main.cjs'));
+    const { size, mtimeMs } = statSync(bundle);
+    expect(readCacheData(readFileSync(join(cacheDir, 'v8', files[0]!)), cacheKey(bundle, size, mtimeMs, 'check'))).toBeDefined();
   });
 
   it('runs when the cache folder cannot be created', () => {
