@@ -19,7 +19,7 @@ let loaded: LoadedScript;
 try {
   loaded = loadScript(bundle, codeCacheDir(process.env, process.platform, homedir), COMMANDS.has(command) ? command : 'other');
 } catch (e) {
-  process.stderr.write(`error: witc is not installed correctly: cannot load ${bundle}: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(`error: internal error in witc: cannot load ${bundle}: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(3);
 }
 const { run } = loaded.exports as { run(argv: readonly string[]): Promise<number> };

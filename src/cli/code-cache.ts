@@ -135,19 +135,19 @@ export function loadScript(file: string, dir: string | undefined, label: string)
   const save = (): boolean => {
     if (saved || cacheFile === undefined || state === 'used' || state === 'off') return false;
     saved = true;
+    // Written aside and renamed, so that a concurrent run never reads half a file.
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
     try {
       // The folder first: where it cannot be made (a read-only home), the cache is not worth serializing.
       mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
-      const bytes = encodeCacheData(script.createCachedData(), key);
-      // Written aside and renamed, so that a concurrent run never reads half a file.
-      const tmp = `${cacheFile}.${process.pid}.tmp`;
-      writeFileSync(tmp, bytes, { mode: 0o600 });
+      writeFileSync(tmp, encodeCacheData(script.createCachedData(), key), { mode: 0o600 });
       renameSync(tmp, cacheFile);
-      removeStale(dirname(cacheFile), cacheFile, `${label}-`);
-      return true;
     } catch {
+      tryRemove(tmp);
       return false;
     }
+    removeStale(dirname(cacheFile), cacheFile, `${label}-`);
+    return true;
   };
   return { exports: module.exports, cache: state, cacheFile, save };
 }
@@ -158,13 +158,25 @@ export function loadScript(file: string, dir: string | undefined, label: string)
  */
 function removeStale(dir: string, keep: string, prefix: string): void {
   const now = Date.now();
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (path === keep || !name.startsWith(prefix)) continue;
-    try {
-      if (now - statSync(path).mtimeMs > STALE_MS) rmSync(path, { force: true });
-    } catch {
-      // Removed by another run meanwhile.
+  try {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (path === keep || !name.startsWith(prefix)) continue;
+      try {
+        if (now - statSync(path).mtimeMs > STALE_MS) tryRemove(path);
+      } catch {
+        // Removed by another run meanwhile.
+      }
     }
+  } catch {
+    // A folder that cannot be listed keeps its files.
+  }
+}
+
+function tryRemove(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Nothing to remove, or not ours to remove.
   }
 }

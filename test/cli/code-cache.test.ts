@@ -149,6 +149,16 @@ describe('loadScript', () => {
     expect(blocked.save()).toBe(false);
   });
 
+  it('leaves nothing behind when the cache file cannot be written', () => {
+    const { dir, cache } = fresh();
+    const file = script(dir, 4);
+    const first = loadScript(file, cache, 'check');
+    mkdirSync(first.cacheFile!, { recursive: true }); // a folder where the file would go
+    expect(first.save()).toBe(false);
+    expect(readdirSync(cache)).toEqual([first.cacheFile!.slice(cache.length + 1)]);
+    expect(sumOf(first)).toBe(24);
+  });
+
   it('removes this label’s caches untouched for a month, and nothing else', () => {
     const { dir, cache } = fresh();
     const file = script(dir);
