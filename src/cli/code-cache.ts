@@ -14,7 +14,7 @@
  */
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { Script } from 'node:vm';
 
 /** What happened to the cache: none used (`off`), `used`, or `missing`/`rejected`/`damaged` (a new one is saved). */
@@ -44,7 +44,8 @@ export function codeCacheDir(env: Env, platform: string, home: () => string): st
     let base: string;
     if (platform === 'win32') base = join(env.LOCALAPPDATA || join(home(), 'AppData', 'Local'), 'witc', 'Cache');
     else if (platform === 'darwin') base = join(home(), 'Library', 'Caches', 'witc');
-    else base = join(env.XDG_CACHE_HOME || join(home(), '.cache'), 'witc');
+    // The XDG spec: a relative path in the variable is to be ignored.
+    else base = join(env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(home(), '.cache'), 'witc');
     return join(base, 'v8');
   } catch {
     // `os.homedir()` throws when the user has no home folder.

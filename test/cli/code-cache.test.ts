@@ -28,6 +28,7 @@ describe('code cache folder', () => {
   it('follows each platform’s convention', () => {
     expect(codeCacheDir({}, 'linux', home)).toBe(join('/home/u', '.cache', 'witc', 'v8'));
     expect(codeCacheDir({ XDG_CACHE_HOME: '/x' }, 'linux', home)).toBe(join('/x', 'witc', 'v8'));
+    expect(codeCacheDir({ XDG_CACHE_HOME: 'relative' }, 'linux', home)).toBe(join('/home/u', '.cache', 'witc', 'v8'));
     expect(codeCacheDir({}, 'darwin', home)).toBe(join('/home/u', 'Library', 'Caches', 'witc', 'v8'));
     expect(codeCacheDir({ LOCALAPPDATA: 'C:\\L' }, 'win32', home)).toBe(join('C:\\L', 'witc', 'Cache', 'v8'));
     expect(codeCacheDir({}, 'win32', home)).toBe(join('/home/u', 'AppData', 'Local', 'witc', 'Cache', 'v8'));
