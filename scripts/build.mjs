@@ -82,7 +82,6 @@ chmodSync('dist/cli.cjs', 0o755);
 writeFileSync(
   'dist/cli.js',
   "#!/usr/bin/env node\n// The executable is dist/cli.cjs; this file serves links made when it was dist/cli.js.\nimport { createRequire } from 'node:module';\ncreateRequire(import.meta.url)('./cli.cjs');\n",
-  { mode: 0o755 },
 );
 chmodSync('dist/cli.js', 0o755);
 

@@ -213,26 +213,21 @@ export const resolveBench: Bench = {
         `  cold \`witc check\` hello.wit (reference @0.3.0) + deps/ (WASI 0.3): ${fmtMs(witc.ms)} (best ${fmtMs(witc.min)})${witc.ok ? '' : ` (failed: ${witc.out.split('\n')[0]})`} (target ≤ 150 ms); first run, which writes the code cache: ${fmtMs(first.ms)} (best ${fmtMs(first.min)})${first.ok ? '' : ' (failed)'}`,
       );
       ctx.log(`  cold \`witc check wit-examples/hello.wit\` (built-in WASI): ${fmtMs(builtin.ms)} (best ${fmtMs(builtin.min)})${builtin.ok ? '' : ' (failed)'}`);
-      const jcoBin = join(JCO, 'src/jco.js');
-      if (existsSync(jcoBin)) {
-        const out = join(tmp, 'out');
-        const j = spawnMs(process.execPath, [jcoBin, 'types', hello, '--world-name', 'hello-world-server', '-o', out], runs);
+      const coldJco = (version: string, args: string[]) => {
+        const j = spawnMs(process.execPath, [...args, 'types', hello, '--world-name', 'hello-world-server', '-o', join(tmp, `out-${version}`)], runs);
         ctx.log(
-          `  cold \`jco types\` (1.17.9) same input: ${fmtMs(j.ms)} (best ${fmtMs(j.min)})${j.ok ? '' : ` (failed: ${j.out.split('\n')[0]})`}; witc ${ratio(witc.ms, j.ms)} (first run ${ratio(first.ms, j.ms)})`,
+          `  cold \`jco types\` (${version}) same input: ${fmtMs(j.ms)} (best ${fmtMs(j.min)})${j.ok ? '' : ` (failed: ${j.out.split('\n')[0]})`}; witc ${ratio(witc.ms, j.ms)} (first run ${ratio(first.ms, j.ms)})`,
         );
-      }
+      };
+      const jcoBin = join(JCO, 'src/jco.js');
+      if (existsSync(jcoBin)) coldJco('1.17.9', [jcoBin]);
       // jco 1.35's CLI, with `/` preopened by a module loaded first (see loadJcoLatest).
       const latestBin = resolve('node_modules/jco-latest/dist/jco.js');
       const shim = jcoLatestShim();
       if (existsSync(latestBin) && shim) {
         const preopen = join(tmp, 'preopen.mjs');
         writeFileSync(preopen, `import { _addPreopen } from ${JSON.stringify(pathToFileURL(shim).href)};\n_addPreopen('/', '/');\n`);
-        const out = join(tmp, 'out-latest');
-        const args = ['--import', pathToFileURL(preopen).href, latestBin, 'types', hello, '--world-name', 'hello-world-server', '-o', out];
-        const j = spawnMs(process.execPath, args, runs);
-        ctx.log(
-          `  cold \`jco types\` (1.35) same input: ${fmtMs(j.ms)} (best ${fmtMs(j.min)})${j.ok ? '' : ` (failed: ${j.out.split('\n')[0]})`}; witc ${ratio(witc.ms, j.ms)} (first run ${ratio(first.ms, j.ms)})`,
-        );
+        coldJco('1.35', ['--import', pathToFileURL(preopen).href, latestBin]);
       }
     } finally {
       rmSync(tmp, { recursive: true, force: true });
