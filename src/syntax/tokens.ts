@@ -284,6 +284,17 @@ export class TokenList {
     this.length = i + 1;
   }
 
+  /** `push` with the token type index instead of the type's token. */
+  pushType(typeIdx: number, wordId: number, start: number, end: number): void {
+    const i = this.length;
+    if (i === this.starts.length) this.grow();
+    this.types[i] = typeIdx;
+    this.wordIds[i] = wordId;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.length = i + 1;
+  }
+
   /** Adds a word; returns its id. */
   addWord(word: string): number {
     return this.words.push(word) - 1;

@@ -28,6 +28,43 @@ describe('tokens', () => {
     }
   });
 
+  it('tells apart words of the same length whose hashes are equal', () => {
+    // The word table hashes words with 32-bit FNV-1a: find two 6-letter words with the same hash (words spread over
+    // all 26^6 by a multiplicative step; a pair turns up after about 40 000), then lex both, each before the other.
+    const fnv = (w: string): number => {
+      let h = 0x811c9dc5;
+      for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), 0x01000193);
+      return h;
+    };
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; i < 1_000_000 && !pair; i++) {
+      let w = '';
+      for (let k = 0, n = (i * 2654435761) % 26 ** 6; k < 6; k++, n = Math.floor(n / 26)) w += String.fromCharCode(97 + (n % 26));
+      const h = fnv(w);
+      const other = seen.get(h);
+      if (other !== undefined && other !== w) pair = [other, w];
+      else seen.set(h, w);
+    }
+    expect(pair).toBeDefined();
+    const [a, b] = pair!;
+    expect(a).not.toBe(b);
+    for (const text of [`${a} ${b} ${a} ${b}`, `${b} ${a} ${b} ${a}`]) {
+      const images = lex(new Source('t.wit', text)).tokens.toArray().map((t) => t.image);
+      expect(images).toEqual(text.split(' '));
+    }
+  });
+
+  it('starts each file with only the keywords known (the word table is reused)', () => {
+    lex(new Source('a.wit', 'alpha beta record gamma'));
+    const r = lex(new Source('b.wit', 'gamma delta alpha func'));
+    const tokens = r.tokens.toArray();
+    expect(tokens.map((t) => t.image)).toEqual(['gamma', 'delta', 'alpha', 'func']);
+    expect(tokens.map((t) => t.tokenType.name === 'Id')).toEqual([true, true, true, false]);
+    // Word ids are the file's own: its first word is word 0.
+    expect(r.tokens.words).toEqual(['gamma', 'delta', 'alpha']);
+  });
+
   it('lexes punctuation, arrows and keywords', () => {
     expect(kinds('= , : . ; ( ) { } < > -> * @ / + -')).toEqual([
       'Equals', 'Comma', 'Colon', 'Period', 'Semicolon', 'LParen', 'RParen', 'LBrace', 'RBrace',
