@@ -421,11 +421,14 @@ export class Remap {
   private updateInterface(iface: Interface, pkgId: number): Interface {
     // In place (the unresolved package is consumed): replacing or deleting the current entry keeps the order.
     const types = iface.types;
-    for (const [name, id] of types) {
-      const mapped = this.typeIds[id]!;
+    // `forEach` rather than `for (const [name, id] of types)`, which makes a pair array per entry (0.3 MB of garbage
+    // per load of synth.wit). Replacing or deleting the current entry does not disturb the iteration.
+    const typeIds = this.typeIds;
+    types.forEach((id, name) => {
+      const mapped = typeIds[id]!;
       if (mapped < 0) types.delete(name);
       else if (mapped !== id) types.set(name, mapped);
-    }
+    });
     let functions = iface.functions;
     let filtered = false;
     for (const f of functions.values()) {

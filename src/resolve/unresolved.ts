@@ -441,7 +441,8 @@ export class PackageResolver {
     this.funcNames = undefined;
     for (const item of items) if (item.kind === 'Use') this.resolveUse({ interface: id }, item);
     this.resolveTypes({ interface: id }, items);
-    const funcs: Func[] = [];
+    // Each function goes into the map as soon as it is resolved (in item order, as wit-parser inserts them).
+    const functions = iface.functions;
     for (const item of items) {
       if (item.kind === 'FuncItem') {
         this.defineName(item.name, FUNCTION);
@@ -454,7 +455,7 @@ export class PackageResolver {
             throw e;
           });
         }
-        if (f) funcs.push(f);
+        if (f) functions.set(f.name, f);
       } else if (item.kind === 'Resource') {
         for (const m of item.members ?? []) {
           let f: Func | undefined;
@@ -465,11 +466,10 @@ export class PackageResolver {
               throw e;
             });
           }
-          if (f) funcs.push(f);
+          if (f) functions.set(f.name, f);
         }
       }
     }
-    for (const f of funcs) iface.functions.set(f.name, f);
     this.endInterface(id);
   }
 
