@@ -77,7 +77,7 @@ export function lex(source: Source, into?: TokenList): LexResult {
   const diagnostics: Diagnostic[] = [];
   const payloads = new Map<number, string>();
   const words = wordTable;
-  words.reset(tokens);
+  words.reset();
   const forbidden = scanForbidden(source);
   const report = (code: string, message: string, start: number, end: number): void => {
     if (diagnostics.length < MAX_LEX_ERRORS) {
@@ -131,7 +131,7 @@ export function lex(source: Source, into?: TokenList): LexResult {
         d = text.charCodeAt(++j);
       }
       if (!dash && !isWordContinue(d, text, j)) {
-        const e = words.entry(text, start, j, h);
+        const e = words.entry(text, start, j, h, tokens);
         tokens.pushType(words.types[e]!, words.ids[e]!, start, j);
         i = j;
         continue;
@@ -341,6 +341,7 @@ function hashRange(text: string, start: number, end: number): number {
 }
 
 const keywordList = [...T.keywordEntries.values()];
+const keywordHashes = keywordList.map((k) => hashRange(k.word, 0, k.word.length));
 
 /**
  * The words of one file: an open-addressing hash table keyed by the characters, seeded with the keywords. A word
@@ -363,16 +364,14 @@ class WordTable {
   /** Token type indices. */
   readonly types = new Uint8Array(256);
   private count = 0;
-  private list!: TokenList;
 
-  /** Empties the table for a file whose words go into `list`, keeping its room; the keywords are put back. */
-  reset(list: TokenList): void {
-    this.list = list;
+  /** Empties the table for another file, keeping its room; the keywords are put back. */
+  reset(): void {
     this.slots.fill(0);
     this.count = 0;
     for (const k of keywordList) {
       const e = this.count++;
-      this.hashes[e] = hashRange(k.word, 0, k.word.length);
+      this.hashes[e] = keywordHashes[e]!;
       this.lens[e] = k.word.length;
       this.ats[e] = -1;
       this.ids[e] = -1;
@@ -381,8 +380,11 @@ class WordTable {
     }
   }
 
-  /** The entry of the word `text[start, end)` whose hash is `h` (added as an identifier when new). */
-  entry(text: string, start: number, end: number, h: number): number {
+  /**
+   * The entry of the word `text[start, end)` whose hash is `h`; a new word is added as an identifier, with its image
+   * added to `list`.
+   */
+  entry(text: string, start: number, end: number, h: number, list: TokenList): number {
     const slots = this.slots;
     const mask = slots.length - 1;
     const len = end - start;
@@ -398,7 +400,7 @@ class WordTable {
     this.hashes[e] = h;
     this.lens[e] = len;
     this.ats[e] = start;
-    this.ids[e] = this.list.addWord(image);
+    this.ids[e] = list.addWord(image);
     this.types[e] = idIdx;
     slots[slot] = e + 1;
     if (this.count * 2 > slots.length) this.growSlots();
