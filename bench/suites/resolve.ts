@@ -182,7 +182,7 @@ export const resolveBench: Bench = {
     gc();
     const jco = await loadJco().catch(() => undefined);
     const jcoLatest = await loadJcoLatest().catch(() => undefined);
-    let line = `  synth.wit (${mb.toFixed(2)} MB) warm parse+resolve: witc ${fmtMs(ours.median)} = ${rate(ours.median)} MB/s (middle half of the runs ${rate(ours.q3)}–${rate(ours.q1)} MB/s, best ${rate(ours.min)}; target ≥ 30)`;
+    let line = `  synth.wit (${mb.toFixed(2)} MB) warm parse+resolve: witc ${fmtMs(ours.median)} = ${rate(ours.median)} MB/s (middle half of the runs ${rate(ours.q3)}–${rate(ours.q1)} MB/s, best ${rate(ours.min)}; ${Math.round(ours.pageFaults)} minor page faults per run; target ≥ 30)`;
     const synthTypes = (api: JcoApi) => api.generateTypes('synth', { wit: { tag: 'source', val: synth }, world: 'synth' });
     const jcoRuns = Math.max(3, iterations >> 2);
     line += await versus('jco 1.17.9', jco, synthTypes, ours.median, jcoRuns, rate);
