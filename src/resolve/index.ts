@@ -8,7 +8,7 @@ import { loadPath, type LoadOptions, type LoadResult } from './load.js';
 
 export type { FileHost } from './host.js';
 export { memoryHost } from './host.js';
-export { loadPath, findPackageKey } from './load.js';
+export { loadPath } from './load.js';
 export type { LoadOptions, LoadResult } from './load.js';
 export { LoadCache, type LoadCacheStats } from './cache.js';
 export { resolveToJson } from './json.js';
@@ -22,6 +22,7 @@ export {
   worldKeyName,
   compareSemVer,
   functionResource,
+  findPackageKey,
 } from './model.js';
 
 /**

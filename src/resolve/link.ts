@@ -7,8 +7,8 @@ import type { Span } from '../text/source.js';
 import { Codes } from '../diagnostics/codes.js';
 import { fail, didYouMean, recover, ResolveErrors } from './errors.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Func, Interface, Resolve, Stability, Type, TypeDefKind, World, WorldItem, WorldKey } from './model.js';
-import { compareSemVer, packageNameToString, semverToString, worldKeyString } from './model.js';
+import type { Func, Interface, PackageName, Resolve, Stability, Type, TypeDefKind, World, WorldItem, WorldKey } from './model.js';
+import { compareSemVer, findPackageKey, packageNameToString, semverToString, worldKeyString } from './model.js';
 import type { UnresolvedPackage } from './unresolved.js';
 import { processIncludes } from './include.js';
 import { elaborateWorld, checkCaseInsensitive } from './elaborate.js';
@@ -190,11 +190,17 @@ export class Remap {
 
   // ---- foreign references -------------------------------------------------------------------------------------
 
-  private lookupPackage(key: string, span: Span): number {
+  /**
+   * The package a foreign reference names: the exact name, or the only loaded version when the reference has none
+   * (a package may name one dependency both ways; each reference is looked up on its own).
+   */
+  private lookupPackage(ref: PackageName, span: Span): number {
     const { resolve } = this;
-    const id = resolve.packages.findIndex((p) => packageNameToString(p.name) === key);
-    if (id >= 0) return id;
-    const known = resolve.packages.map((p) => packageNameToString(p.name));
+    const names = resolve.packages.map((p) => p.name);
+    const found = findPackageKey(names, ref);
+    if (found !== undefined) return names.findIndex((n) => packageNameToString(n) === found);
+    const key = packageNameToString(ref);
+    const known = names.map(packageNameToString);
     const message =
       known.length === 0 ? `package '${key}' not found` : `package '${key}' not found. known packages:${known.map((k) => `\n    ${k}`).join('')}`;
     fail(Codes.PackageNotFound, message, span, { notes: didYouMean(key, known) });
@@ -207,11 +213,12 @@ export class Remap {
 
   private processForeignDeps(pkgId: number): void {
     const { resolve, pkg } = this;
-    const ifaceTo = new Map<number, { key: string; name: string; span: Span; depSpan: Span; stabilities: (Stability | undefined)[] }>();
-    const worldTo = new Map<number, { key: string; name: string; span: Span; depSpan: Span; stabilities: (Stability | undefined)[] }>();
-    for (const [key, dep] of pkg.foreignDeps) {
+    type Entry = { ref: PackageName; name: string; span: Span; depSpan: Span; stabilities: (Stability | undefined)[] };
+    const ifaceTo = new Map<number, Entry>();
+    const worldTo = new Map<number, Entry>();
+    for (const dep of pkg.foreignDeps.values()) {
       for (const [name, item] of dep.items) {
-        const entry = { key, name, span: item.span, depSpan: dep.span, stabilities: item.stabilities };
+        const entry = { ref: dep.name, name, span: item.span, depSpan: dep.span, stabilities: item.stabilities };
         (item.kind === 'interface' ? ifaceTo : worldTo).set(item.id, entry);
       }
     }
@@ -221,10 +228,10 @@ export class Remap {
         this.interfaces.push(undefined);
         continue;
       }
-      const p = this.lookupPackage(e.key, e.depSpan);
+      const p = this.lookupPackage(e.ref, e.depSpan);
       const id = resolve.packages[p]!.interfaces.get(e.name);
       if (id === undefined) {
-        fail(Codes.ForeignItemNotFound, `interface '${e.name}' not found in package '${e.key}'`, e.span, {
+        fail(Codes.ForeignItemNotFound, `interface '${e.name}' not found in package '${packageNameToString(resolve.packages[p]!.name)}'`, e.span, {
           notes: didYouMean(e.name, resolve.packages[p]!.interfaces.keys()),
         });
       }
@@ -236,10 +243,10 @@ export class Remap {
         this.worlds.push(undefined);
         continue;
       }
-      const p = this.lookupPackage(e.key, e.depSpan);
+      const p = this.lookupPackage(e.ref, e.depSpan);
       const id = resolve.packages[p]!.worlds.get(e.name);
       if (id === undefined) {
-        fail(Codes.ForeignItemNotFound, `world '${e.name}' not found in package '${e.key}'`, e.span, {
+        fail(Codes.ForeignItemNotFound, `world '${e.name}' not found in package '${packageNameToString(resolve.packages[p]!.name)}'`, e.span, {
           notes: didYouMean(e.name, resolve.packages[p]!.worlds.keys()),
         });
       }

@@ -12,7 +12,7 @@ import type * as ast from '../syntax/ast.js';
 import type { FileHost } from './host.js';
 import { ResolveError, ResolveErrors } from './errors.js';
 import type { PackageName, Resolve } from './model.js';
-import { comparePackageNames, compareSemVer, emptyResolve, packageNameToString } from './model.js';
+import { comparePackageNames, compareSemVer, emptyResolve, findPackageKey, packageNameToString } from './model.js';
 import { PackageResolver, type UnresolvedPackage } from './unresolved.js';
 import { Remap } from './link.js';
 import { decodeWitPackage, type DecodedPackage } from './binary.js';
@@ -301,15 +301,6 @@ class PackageDirIndex {
   }
 }
 
-/** Finds a loaded package for a reference: exact name, or the only version when the reference has none. */
-export function findPackageKey(names: readonly PackageName[], ref: PackageName): string | undefined {
-  const key = packageNameToString(ref);
-  if (names.some((n) => packageNameToString(n) === key)) return key;
-  if (ref.version) return undefined;
-  const same = names.filter((n) => n.namespace === ref.namespace && n.name === ref.name);
-  return same.length === 1 ? packageNameToString(same[0]!) : undefined;
-}
-
 function location(p: UnresolvedPackage): string {
   const s = p.nameSpan;
   return `${s.source.path}:${s.source.position(s.start).line}:${s.source.byteColumn(s.start)}`;
@@ -455,7 +446,7 @@ function link(loader: Loader, groups: Group[], outer: readonly string[], options
     try {
       // Appending moves the package's objects into the Resolve, even when it fails half-way.
       cache?.consumed.add(entry.pkg);
-      const id = new Remap(resolve, withResolvedNames(entry.pkg, resolve)).append();
+      const id = new Remap(resolve, entry.pkg).append();
       if (entry.root) main.push(id);
       if (cache) {
         cache.stats.packagesLinked++;
@@ -488,19 +479,6 @@ function appendDecoded(resolve: Resolve, d: DecodedPackage): void {
 /** Bytes of a text read as Latin-1 (binary files through a text-only host). */
 function textBytes(text: string | undefined): Uint8Array | undefined {
   return text === undefined ? undefined : Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff);
-}
-
-/** Rewrites unversioned foreign references to the single loaded version of that package, if there is one. */
-function withResolvedNames(pkg: UnresolvedPackage, resolve: Resolve): UnresolvedPackage {
-  const names = resolve.packages.map((p) => p.name);
-  let changed = false;
-  const deps = new Map<string, UnresolvedPackage['foreignDeps'] extends Map<string, infer V> ? V : never>();
-  for (const [key, dep] of pkg.foreignDeps) {
-    const found = dep.name.version ? undefined : findPackageKey(names, dep.name);
-    if (found !== undefined && found !== key) changed = true;
-    deps.set(found ?? key, dep);
-  }
-  return changed ? { ...pkg, foreignDeps: deps } : pkg;
 }
 
 /** Adds where-we-looked notes to "package not found" errors. */

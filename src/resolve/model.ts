@@ -213,6 +213,15 @@ export function packageNameToString(n: PackageName): string {
   return `${n.namespace}:${n.name}${n.version ? `@${semverToString(n.version)}` : ''}`;
 }
 
+/** Finds a loaded package for a reference: exact name, or the only version when the reference has none. */
+export function findPackageKey(names: readonly PackageName[], ref: PackageName): string | undefined {
+  const key = packageNameToString(ref);
+  if (names.some((n) => packageNameToString(n) === key)) return key;
+  if (ref.version) return undefined;
+  const same = names.filter((n) => n.namespace === ref.namespace && n.name === ref.name);
+  return same.length === 1 ? packageNameToString(same[0]!) : undefined;
+}
+
 /** Semver precedence (build metadata breaks ties, as Rust's `semver::Version` ordering does). */
 export function compareSemVer(a: SemVer, b: SemVer): number {
   if (a.major !== b.major) return a.major - b.major;

@@ -8,7 +8,7 @@ import { Codes } from '../diagnostics/codes.js';
 import { didYouMean } from './errors.js';
 import type { Resolve } from './model.js';
 import { packageNameToString } from './model.js';
-import { findPackageKey } from './load.js';
+import { findPackageKey } from './model.js';
 
 export function selectWorld(
   resolve: Resolve,

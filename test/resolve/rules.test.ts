@@ -60,6 +60,24 @@ describe('validation rules', () => {
     expect(firstError(r)).toBeUndefined();
   });
 
+  it('accepts references with and without the version to the same package in one package', () => {
+    // Found by fuzzing: the second form used to replace the first one's placeholders, and linking threw.
+    const r = load(
+      'package a:b;\nworld v {\n  include c:d/w@1.2.3;\n  import c:d/e@1.2.3;\n}\nworld w {\n  include c:d/w;\n  import c:d/e;\n}\npackage c:d@1.2.3 {\n  interface e {}\n  world w { import e; }\n}\n',
+    );
+    expect(firstError(r)).toBeUndefined();
+    // Every world (c:d's `w`, then a:b's `v` and `w`) imports interface `e` once, whichever way it was named.
+    const e = r.resolve!.interfaces.findIndex((i) => i.name === 'e');
+    expect(r.resolve!.worlds.map((w) => [w.name, [...w.imports.values()].map((x) => x.item)])).toEqual(
+      ['w', 'v', 'w'].map((name) => [name, [expect.objectContaining({ tag: 'interface', id: e })]]),
+    );
+  });
+
+  it('reports a missing world of a package named without its version', () => {
+    const r = load('package a:b;\nworld v {\n  include c:d/w@1.2.3;\n}\nworld w {\n  include c:d/nope;\n}\npackage c:d@1.2.3 {\n  world w {}\n}\n');
+    expect(firstError(r)).toBe("world 'nope' not found in package 'c:d@1.2.3' @6:15");
+  });
+
   it('rejects an unversioned reference when two versions are loaded', () => {
     const r = load(
       'package a:b;\nworld w {\n  import c:d/e;\n}\npackage c:d@1.0.0 {\n  interface e {}\n}\npackage c:d@2.0.0 {\n  interface e {}\n}\n',
