@@ -155,8 +155,13 @@ export function lex(source: Source, into?: TokenList): LexResult {
         // '/'
         const d = text.charCodeAt(i + 1);
         if (d === 47) {
-          i = lineCommentEnd(text, i + 2);
-          comment(start, i);
+          // The comment runs to the line break; `\r`s that end the line are not part of its text (they are
+          // skipped with it, as wit-parser's comment takes them), so a formatter's `\n` round-trips it.
+          const nl = lineEnd(text, i + 2);
+          let end = nl;
+          while (end > i + 2 && text.charCodeAt(end - 1) === 13) end--;
+          comment(start, end);
+          i = nl;
           continue;
         }
         if (d === 42) {
@@ -268,12 +273,10 @@ function keywordAt(text: string, start: number, len: number): { readonly type: T
   return undefined;
 }
 
-/** End of a line comment's text: before the `\n` (and before a `\r` that directly precedes it). */
-function lineCommentEnd(text: string, i: number): number {
-  let nl = text.indexOf('\n', i);
-  if (nl < 0) return text.length;
-  if (nl > i && text.charCodeAt(nl - 1) === 13) nl--;
-  return nl;
+/** The offset of the first `\n` at or after `i`, or the end of the text. */
+function lineEnd(text: string, i: number): number {
+  const nl = text.indexOf('\n', i);
+  return nl < 0 ? text.length : nl;
 }
 
 /** End (exclusive) of a nested block comment whose body starts at `i`, or -1 when unterminated. */

@@ -37,6 +37,13 @@ describe('hostile inputs', () => {
     expect(fmt('\uFEFFinterface i {\r\n\tf: func();\r\n}')).toBe('interface i {\n  f: func();\n}\n');
   });
 
+  it('formats line comments that end in a carriage return without a line feed', () => {
+    // Found by fuzzing: the comment kept the `\r`, the output's `\n` made it a line ending, and the safety check
+    // refused the result as a changed comment.
+    expect(fmt('// note\r')).toBe('// note\n');
+    expect(fmt('package a:b;\n// x\r\r\ninterface i {} // y\r')).toBe('package a:b;\n\n// x\ninterface i {} // y\n');
+  });
+
   it('keeps non-ASCII text in comments and string literals', () => {
     const input = 'package a:b@1.0.0;\n\n// héllo wörld ✓ 𝄞\n@external-id("ünïcode 𝄞")\ninterface i {}\n';
     expect(fmt(input)).toBe(input);

@@ -88,6 +88,14 @@ describe('tokens', () => {
     expect(r.diagnostics).toEqual([]);
   });
 
+  it('ends a line comment before the carriage returns that end its line, also at the end of the file', () => {
+    // `\r`s inside the comment stay part of it; those before the `\n` (or the end) are the line ending's.
+    const r = lex(new Source('t.wit', '// a\r\r\n// b\rc\r\nx // d\r'));
+    expect(r.comments.toArray().map((c) => c.image)).toEqual(['// a', '// b\rc', '// d']);
+    expect(r.tokens.toArray().map((t) => t.image)).toEqual(['x']);
+    expect(r.diagnostics).toEqual([]);
+  });
+
   it('records identifier errors and string values as payloads', () => {
     const r = lex(new Source('t.wit', 'Foo ok "a\\u{41}"'));
     expect(r.tokens.toArray().map((_, i) => r.payloads.get(i))).toEqual(["invalid character in identifier 'o'", undefined, 'aA']);
