@@ -224,11 +224,13 @@ export class Remap {
     }
     for (let i = 0; i < pkg.foreignInterfaceCount; i++) {
       const e = ifaceTo.get(i)!;
+      // The package must exist even when the item is gated off (wit-parser sorts packages before it looks at gates);
+      // the item itself need not.
+      const p = this.lookupPackage(e.ref, e.depSpan);
       if (!this.enabled(e.stabilities, pkgId, e.span)) {
         this.interfaces.push(undefined);
         continue;
       }
-      const p = this.lookupPackage(e.ref, e.depSpan);
       const id = resolve.packages[p]!.interfaces.get(e.name);
       if (id === undefined) {
         fail(Codes.ForeignItemNotFound, `interface '${e.name}' not found in package '${packageNameToString(resolve.packages[p]!.name)}'`, e.span, {
@@ -239,11 +241,13 @@ export class Remap {
     }
     for (let i = 0; i < pkg.foreignWorldCount; i++) {
       const e = worldTo.get(i)!;
+      // The package must exist even when the item is gated off (wit-parser sorts packages before it looks at gates);
+      // the item itself need not.
+      const p = this.lookupPackage(e.ref, e.depSpan);
       if (!this.enabled(e.stabilities, pkgId, e.span)) {
         this.worlds.push(undefined);
         continue;
       }
-      const p = this.lookupPackage(e.ref, e.depSpan);
       const id = resolve.packages[p]!.worlds.get(e.name);
       if (id === undefined) {
         fail(Codes.ForeignItemNotFound, `world '${e.name}' not found in package '${packageNameToString(resolve.packages[p]!.name)}'`, e.span, {

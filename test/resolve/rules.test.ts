@@ -78,6 +78,13 @@ describe('validation rules', () => {
     expect(firstError(r)).toBe("world 'nope' not found in package 'c:d@1.2.3' @6:15");
   });
 
+  it('requires the package of a gated-off reference, but not its item (as wit-parser 0.259 does)', () => {
+    const missingPackage = 'package a:b;\nworld w {\n  @unstable(feature = off)\n  import x:y/z;\n}\n';
+    expect(firstError(load(missingPackage))).toBe("package 'x:y' not found. known packages:\n    a:b @4:10");
+    const missingItem = 'package a:b;\nworld w {\n  @unstable(feature = off)\n  import x:y/nope;\n}\npackage x:y {\n  interface z {}\n}\n';
+    expect(firstError(load(missingItem))).toBeUndefined();
+  });
+
   it('rejects an unversioned reference when two versions are loaded', () => {
     const r = load(
       'package a:b;\nworld w {\n  import c:d/e;\n}\npackage c:d@1.0.0 {\n  interface e {}\n}\npackage c:d@2.0.0 {\n  interface e {}\n}\n',
