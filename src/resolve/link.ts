@@ -90,17 +90,6 @@ export class Remap {
         this.typeIds[this.typeCount++] = -1;
         continue;
       }
-      if (ty.owner && 'interface' in ty.owner) {
-        const owner = pkg.interfaces[ty.owner.interface]!;
-        if (!includeStability(resolve, owner.stability, pkgId, owner.span)) {
-          fail(Codes.ExcludedReference, `${excluded('interface')}; this type is not gated by a feature but its interface is`, ty.span);
-        }
-      } else if (ty.owner && 'world' in ty.owner) {
-        const owner = pkg.worlds[ty.owner.world]!;
-        if (!includeStability(resolve, owner.stability, pkgId, owner.span)) {
-          fail(Codes.ExcludedReference, `${excluded('world')}; this type is not gated by a feature but its world is`, ty.span);
-        }
-      }
       // The unresolved package is consumed: its objects move into the Resolve (as wit-parser moves them).
       ty.kind = this.updateKind(ty.kind, ty.span);
       const id = resolve.types.length;
@@ -122,6 +111,7 @@ export class Remap {
       this.interfaces.push(resolve.interfaces.length);
       resolve.interfaces.push(copy);
     }
+    this.checkOwnersKept(pkgId);
 
     for (let i = pkg.foreignWorldCount; i < pkg.worlds.length; i++) {
       const world = pkg.worlds[i]!;
@@ -162,6 +152,29 @@ export class Remap {
       resolve.packages[pkgId]!.worlds.set(w.name, id);
     }
     return pkgId;
+  }
+
+  /**
+   * A kept type whose interface or world a feature gate excluded is an error. As in wit-parser this comes after every
+   * type and interface has been linked, so that their own errors (a reference to an excluded type, say) come first.
+   */
+  private checkOwnersKept(pkgId: number): void {
+    const { resolve, pkg } = this;
+    for (let i = pkg.foreignTypeCount; i < pkg.types.length; i++) {
+      if (this.typeIds[i]! < 0) continue;
+      const ty = pkg.types[i]!;
+      if (ty.owner && 'interface' in ty.owner) {
+        const owner = pkg.interfaces[ty.owner.interface]!;
+        if (!includeStability(resolve, owner.stability, pkgId, owner.span)) {
+          fail(Codes.ExcludedReference, `${excluded('interface')}; this type is not gated by a feature but its interface is`, ty.span);
+        }
+      } else if (ty.owner && 'world' in ty.owner) {
+        const owner = pkg.worlds[ty.owner.world]!;
+        if (!includeStability(resolve, owner.stability, pkgId, owner.span)) {
+          fail(Codes.ExcludedReference, `${excluded('world')}; this type is not gated by a feature but its world is`, ty.span);
+        }
+      }
+    }
   }
 
   /**

@@ -159,6 +159,8 @@ export class PackageResolver {
   private edgeStart = new Int32Array(64);
   private edgeTargets = new Int32Array(64);
   private readonly scopeIndex = new ScopeIndex();
+  /** `resolveTypes`: the names that the scope's `use` items met so far define, with their spans. */
+  private readonly usedSoFar = new Map<string, Span>();
   private readonly graphSort = new GraphSort();
   /** Types whose definition failed: references to them are not reported again. */
   private readonly poisoned = new Set<number>();
@@ -542,12 +544,25 @@ export class PackageResolver {
     index.next();
     let d = 0;
     let m = 0;
+    // As wit-parser: a typedef whose name a `use` before it defines is a duplicate, found before any name in a
+    // typedef is looked up (a `use` after it is caught when the typedef is defined).
+    const used = this.usedSoFar;
+    used.clear();
+    const scopeUses = this.typeLookup.size > 0;
     for (const item of items) {
+      if (scopeUses && item.kind === 'Use') {
+        for (const n of item.names) {
+          const name = n.as ?? n.name;
+          used.set(name.name, name.span);
+        }
+        continue;
+      }
       if (!isTypeDef(item)) continue;
       const prev = index.get(item.name.name);
-      if (prev !== undefined) {
+      const prevUse = prev === undefined && scopeUses ? used.get(item.name.name) : undefined;
+      if (prev !== undefined || prevUse !== undefined) {
         fail(Codes.DuplicateName, `name \`${item.name.name}\` is defined more than once`, item.name.span, {
-          labels: [{ span: defs[prev]!.name.span, message: 'first defined here' }],
+          labels: [{ span: prevUse ?? defs[prev!]!.name.span, message: 'first defined here' }],
         });
       }
       index.add(item.name.name);
@@ -918,9 +933,8 @@ export class PackageResolver {
     if (t.kind !== 'Result') fail(Codes.InvalidConstructorResult, 'if a constructor return type is declared it must be a `result`', typeSpan(t));
     const msg = 'the `ok` type must be the resource being constructed';
     if (!t.ok) fail(Codes.InvalidConstructorResult, msg, typeSpan(t));
-    if (t.ok.kind !== 'Named' || this.typeLookup.get(t.ok.name.name) === undefined || this.resolveTypeName(t.ok.name) !== resource) {
-      fail(Codes.InvalidConstructorResult, msg, typeSpan(t.ok));
-    }
+    // The `ok` type is resolved first, so that an unknown name in it is reported as such (as wit-parser does).
+    if (this.resolveType(t.ok, undefined) !== resource) fail(Codes.InvalidConstructorResult, msg, typeSpan(t.ok));
     return this.resolveType(t, undefined);
   }
 

@@ -43,6 +43,10 @@ const cases: [string, string, string][] = [
   // wit-parser's walk: c:d (first by name) visits e:f, which visits c:d again, whose edge to e:f closes the cycle.
   ['package cycle', 'package a:b;\npackage c:d {\n  interface x { use e:f/y.{}; }\n}\npackage e:f {\n  interface y { use c:d/x.{}; }\n}\n', 'package `e:f` creates a dependency cycle @3:21'],
   ['export elaboration conflict', 'package a:b;\ninterface x { type t = u8; }\ninterface y { use x.{t}; }\nworld w {\n  export x;\n  import y;\n  export z: interface { use y.{t}; }\n}\n', 'interface `z` transitively depends on an interface in incompatible ways @4:7'],
+  // Found by differential fuzzing against jco 1.35 (wit-parser 0.259): which error comes first.
+  ['constructor result naming an unknown type', 'package a:b;\ninterface i {\n  resource a {\n    constructor() -> result<b, string>;\n  }\n}\n', 'name `b` does not exist @4:29'],
+  ['reference to an excluded type before the excluded interface', 'package a:b;\n@unstable(feature = off)\ninterface i {\n  @unstable(feature = off)\n  type g = u32;\n  record r { f: g }\n}\n', 'found a reference to a type which is excluded due to its feature not being activated @6:14'],
+  ['typedef named like an earlier use, before its unknown name', 'package a:b;\ninterface i { type x = u8; }\ninterface j {\n  use i.{x};\n  type x = nope;\n}\n', 'name `x` is defined more than once @5:8'],
   ['float32 hint', 'package a:b;\ninterface i {\n  type t = float32;\n}\n', 'type `float32` does not exist\nthe `float32` type has been renamed to `f32` and is no longer accepted, but the `WIT_REQUIRE_F32_F64=0` environment variable can be used to temporarily disable this error @3:12'],
 ];
 
