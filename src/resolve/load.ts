@@ -162,7 +162,7 @@ class Loader {
         try {
           const r = new PackageResolver();
           r.push(item, { items: item.items });
-          nested.push(r.resolve());
+          nested.push(withSpecContext(r.resolve(), context));
           if (stats) stats.packagesResolved++;
         } catch (e) {
           // wit-parser stops here; we go on so that independent errors of the root package are reported too.
@@ -180,7 +180,7 @@ class Loader {
     }
     if (!ok) return { main: undefined, nested, isRoot };
     try {
-      const main = resolver.resolve();
+      const main = withSpecContext(resolver.resolve(), context);
       if (stats) stats.packagesResolved++;
       return { main, nested, isRoot };
     } catch (e) {
@@ -301,6 +301,17 @@ class PackageDirIndex {
   }
 }
 
+/** The package with `context` (where it was loaded from) on its spec errors, as its other errors have it. */
+function withSpecContext(pkg: UnresolvedPackage, context: readonly string[]): UnresolvedPackage {
+  if (pkg.specErrors.length === 0 || context.length === 0) return pkg;
+  return { ...pkg, specErrors: pkg.specErrors.map((d) => ({ ...d, context: [...context, ...(d.context ?? [])] })) };
+}
+
+/** Reports the spec errors of these packages, after every other error (see `UnresolvedPackage.specErrors`). */
+function reportSpecErrors(loader: Loader, packages: Iterable<UnresolvedPackage>): void {
+  for (const pkg of packages) for (const d of pkg.specErrors) loader.report(d, []);
+}
+
 function location(p: UnresolvedPackage): string {
   const s = p.nameSpan;
   return `${s.source.path}:${s.source.position(s.start).line}:${s.source.byteColumn(s.start)}`;
@@ -375,7 +386,10 @@ function link(loader: Loader, groups: Group[], outer: readonly string[], options
       }
     }
   }
-  if (duplicate) return { resolve: undefined, main: [], diagnostics: loader.diagnostics };
+  if (duplicate) {
+    reportSpecErrors(loader, [...byName.values()].map((e) => e.pkg));
+    return { resolve: undefined, main: [], diagnostics: loader.diagnostics };
+  }
 
   const sorted = [...byName.values()].sort((a, b) => comparePackageNames(a.pkg.name, b.pkg.name));
   const allNames = sorted.map((s) => s.pkg.name);
@@ -410,7 +424,10 @@ function link(loader: Loader, groups: Group[], outer: readonly string[], options
       break;
     }
   }
-  if (cycle || anyFailed || loader.phaseAFailed) return { resolve: undefined, main: [], diagnostics: loader.diagnostics };
+  if (cycle || anyFailed || loader.phaseAFailed) {
+    reportSpecErrors(loader, sorted.map((e) => e.pkg));
+    return { resolve: undefined, main: [], diagnostics: loader.diagnostics };
+  }
 
   let resolve = emptyResolve(options.features ?? [], options.allFeatures ?? false);
   const main: number[] = [];
@@ -460,6 +477,7 @@ function link(loader: Loader, groups: Group[], outer: readonly string[], options
       failed.add(key);
     }
   }
+  reportSpecErrors(loader, order.map((e) => e.pkg));
   const ok = !anyFailed && failed.size === 0 && !loader.diagnostics.some((d) => d.severity === 'error');
   if (cache && ok) cache.linked = { featureKey: features, resolve, entries: linked, marks };
   return { resolve: ok ? resolve : undefined, main, diagnostics: loader.diagnostics };

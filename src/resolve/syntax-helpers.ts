@@ -5,6 +5,7 @@
 import type * as ast from '../syntax/ast.js';
 import type { Span } from '../text/source.js';
 import { Codes } from '../diagnostics/codes.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { fail } from './errors.js';
 import type { PackageName, SemVer, Stability, Type, TypeDefKind } from './model.js';
 import type { Dep } from './toposort.js';
@@ -138,17 +139,21 @@ export function attributesOf(attrs: readonly ast.Attribute[]): { stability: Stab
 
 /**
  * Spec rules wit-parser leaves to the binary validator: field, case and flag names are unique (ignoring case, as
- * kebab-case names are), and a `flags` type has at most 32 flags.
+ * kebab-case names are), and a `flags` type has at most 32 flags. Returns the first breach, or undefined.
  */
-export function checkMemberNames(def: ast.TypeDef): void {
-  if (def.kind === 'Record') checkUnique(def.fields, 'field');
-  else if (def.kind === 'Variant' || def.kind === 'Enum') checkUnique(def.cases, 'case');
-  else if (def.kind === 'Flags') {
-    checkUnique(def.flags, 'flag');
-    if (def.flags.length > 32) {
-      fail(Codes.TooManyFlags, `flags \`${def.name.name}\` has ${def.flags.length} flags, but at most 32 are allowed`, def.flags[32]!.name.span);
-    }
+export function checkMemberNames(def: ast.TypeDef): Diagnostic | undefined {
+  if (def.kind === 'Record') return checkUnique(def.fields, 'field');
+  if (def.kind === 'Variant' || def.kind === 'Enum') return checkUnique(def.cases, 'case');
+  if (def.kind === 'Flags') {
+    const duplicate = checkUnique(def.flags, 'flag');
+    if (duplicate || def.flags.length <= 32) return duplicate;
+    return diagnostic({
+      code: Codes.TooManyFlags,
+      message: `flags \`${def.name.name}\` has ${def.flags.length} flags, but at most 32 are allowed`,
+      span: def.flags[32]!.name.span,
+    });
   }
+  return undefined;
 }
 
 /** Whether a name has an ASCII upper-case letter (only such names can clash with a different spelling). */
@@ -160,8 +165,8 @@ export function hasUpper(name: string): boolean {
   return false;
 }
 
-/** Member names are unique, ignoring case (a pairwise scan for short lists, a map for long ones). */
-function checkUnique(members: readonly { readonly name: ast.Id }[], what: string): void {
+/** Member names are unique, ignoring case (a pairwise scan for short lists, a map for long ones): the first breach. */
+function checkUnique(members: readonly { readonly name: ast.Id }[], what: string): Diagnostic | undefined {
   const n = members.length;
   let upper = false;
   for (let i = 0; i < n && !upper; i++) upper = hasUpper(members[i]!.name.name);
@@ -171,28 +176,33 @@ function checkUnique(members: readonly { readonly name: ast.Id }[], what: string
       const lower = upper ? name.name.toLowerCase() : name.name;
       for (let j = 0; j < i; j++) {
         const prev = members[j]!.name.name;
-        if (prev === name.name) duplicateMember(what, name);
-        if (upper && prev.toLowerCase() === lower) conflictingMember(what, name, prev);
+        if (prev === name.name) return duplicateMember(what, name);
+        if (upper && prev.toLowerCase() === lower) return conflictingMember(what, name, prev);
       }
     }
-    return;
+    return undefined;
   }
   const seen = new Map<string, string>();
   for (const { name } of members) {
     const lower = upper ? name.name.toLowerCase() : name.name;
     const prev = seen.get(lower);
-    if (prev === name.name) duplicateMember(what, name);
-    if (prev !== undefined) conflictingMember(what, name, prev);
+    if (prev === name.name) return duplicateMember(what, name);
+    if (prev !== undefined) return conflictingMember(what, name, prev);
     seen.set(lower, name.name);
   }
+  return undefined;
 }
 
-function duplicateMember(what: string, name: ast.Id): never {
-  fail(Codes.DuplicateName, `${what} \`${name.name}\` is defined more than once`, name.span);
+function duplicateMember(what: string, name: ast.Id): Diagnostic {
+  return diagnostic({ code: Codes.DuplicateName, message: `${what} \`${name.name}\` is defined more than once`, span: name.span });
 }
 
-function conflictingMember(what: string, name: ast.Id, prev: string): never {
-  fail(Codes.DuplicateName, `${what} \`${name.name}\` conflicts with ${what} \`${prev}\` (kebab-case identifiers are case-insensitive)`, name.span);
+function conflictingMember(what: string, name: ast.Id, prev: string): Diagnostic {
+  return diagnostic({
+    code: Codes.DuplicateName,
+    message: `${what} \`${name.name}\` conflicts with ${what} \`${prev}\` (kebab-case identifiers are case-insensitive)`,
+    span: name.span,
+  });
 }
 
 export const PRIMITIVES = ['bool', 'u8', 'u16', 'u32', 'u64', 's8', 's16', 's32', 's64', 'f32', 'f64', 'char', 'string'];

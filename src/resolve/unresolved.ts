@@ -7,7 +7,7 @@ import type * as ast from '../syntax/ast.js';
 import type { Span } from '../text/source.js';
 import { Codes } from '../diagnostics/codes.js';
 import { fail, didYouMean, recover, FollowOnError, ResolveErrors } from './errors.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { docsText } from './docs.js';
 import type {
   Case,
@@ -79,6 +79,11 @@ export interface UnresolvedPackage {
   readonly foreignWorldCount: number;
   readonly foreignTypeCount: number;
   readonly requiredResourceTypes: { id: number; span: Span }[];
+  /**
+   * Breaches of spec rules that wit-parser does not check (see `specError`): the package still resolves and links, and
+   * the loader reports these after every other error, so that the first error is wit-parser's.
+   */
+  readonly specErrors: readonly Diagnostic[];
 }
 
 /** A flag or an enum case. */
@@ -138,6 +143,7 @@ export class PackageResolver {
   /** Whether some name in scope has upper-case letters (only then can names clash ignoring case). */
   private hasUpper = false;
   private readonly requiredResourceTypes: { id: number; span: Span }[] = [];
+  private readonly specErrors: Diagnostic[] = [];
   /** Errors found so far; resolution goes on after an error where later errors cannot be caused by it. */
   private readonly errors: Diagnostic[] = [];
   /** Interfaces whose resolution failed: missing names in them are not reported again. */
@@ -225,7 +231,7 @@ export class PackageResolver {
       this.typeLookup = new Map();
       this.funcNames = undefined;
     }
-    if (this.errors.length > 0) throw new ResolveErrors(this.errors);
+    if (this.errors.length > 0) throw new ResolveErrors([...this.errors, ...this.specErrors]);
     return {
       name: this.name.name,
       nameSpan: this.name.span,
@@ -238,6 +244,7 @@ export class PackageResolver {
       foreignWorldCount,
       foreignTypeCount,
       requiredResourceTypes: this.requiredResourceTypes,
+      specErrors: this.specErrors,
     };
   }
 
@@ -487,10 +494,20 @@ export class PackageResolver {
     this.typeLookup = new Map();
   }
 
-  /** Defines a name in the current scope: a type (its id) or, with `FUNCTION`, a freestanding function. */
-  private defineName(name: ast.Id, id: number): void {
+  /**
+   * Defines a name in the current scope: a type (its id) or, with `FUNCTION`, a freestanding function. `typedef`: the
+   * name of a typedef, defined after the scope's `use`s.
+   */
+  private defineName(name: ast.Id, id: number, typedef = false): void {
     const n = name.name;
-    if (this.typeLookup.has(n) || this.funcNames?.has(n)) fail(Codes.DuplicateName, `name \`${n}\` is defined more than once`, name.span);
+    if (this.typeLookup.has(n) || this.funcNames?.has(n)) {
+      const message = `name \`${n}\` is defined more than once`;
+      // A typedef meets a defined name only when a `use` after it defines the same one (an earlier `use` is caught
+      // with the typedefs, in `resolveTypes`). wit-parser keeps the `use` and drops the typedef without a word.
+      if (!typedef) fail(Codes.DuplicateName, message, name.span);
+      this.specError(Codes.DuplicateName, message, name.span);
+      return;
+    }
     // Spec rule that wit-parser does not check: names in one interface or world differ ignoring case.
     // Identifiers are ASCII: a name differs from its lower case exactly when it has an upper-case letter.
     const upper = hasUpper(n);
@@ -498,13 +515,22 @@ export class PackageResolver {
       const lower = n.toLowerCase();
       for (const other of this.scopeNames()) {
         if (other.toLowerCase() === lower) {
-          fail(Codes.DuplicateName, `name \`${n}\` conflicts with \`${other}\` (kebab-case identifiers are case-insensitive)`, name.span);
+          this.specError(Codes.DuplicateName, `name \`${n}\` conflicts with \`${other}\` (kebab-case identifiers are case-insensitive)`, name.span);
+          break;
         }
       }
     }
     if (upper) this.hasUpper = true;
     if (id === FUNCTION) (this.funcNames ??= new Set()).add(n);
     else this.typeLookup.set(n, id);
+  }
+
+  /**
+   * Records the breach of a spec rule that wit-parser leaves to the binary validator (docs/resolver.md, Divergences);
+   * resolution goes on, and the loader reports it after every error wit-parser would report.
+   */
+  private specError(code: string, message: string, span: Span): void {
+    this.specErrors.push(diagnostic({ code, message, span }));
   }
 
   /** The names defined in the current scope, in order (types, then functions). */
@@ -604,7 +630,7 @@ export class PackageResolver {
       const kind = bad?.has(i) ? undefined : this.tryTypeDefKind(def, stability);
       const id = this.allocType(def.name.name, kind ?? { tag: 'unknown' }, owner, def.docs, stability, externalId, def.name.span);
       if (!kind) this.poisoned.add(id);
-      this.defineName(def.name, id);
+      this.defineName(def.name, id, true);
     }
   }
 
@@ -644,7 +670,8 @@ export class PackageResolver {
     caseItem(c.name.name, c.type ? this.resolveType(c.type, this.memberStability) : null, c.docs, c.name.span);
 
   private resolveTypeDefKind(def: ast.TypeDef, stability: Stability | undefined): TypeDefKind {
-    checkMemberNames(def);
+    const memberProblem = checkMemberNames(def);
+    if (memberProblem) this.specErrors.push(memberProblem);
     switch (def.kind) {
       case 'TypeAlias':
         return this.resolveKind(def.type, stability);
@@ -713,7 +740,7 @@ export class PackageResolver {
       case 'List': {
         if (t.length && t.length.value === 0) {
           // Spec rule (Explainer: the length must be larger than 0) that wit-parser leaves to the binary validator.
-          fail(Codes.InvalidListLength, 'fixed-length list must have a length of at least 1', t.length.span);
+          this.specError(Codes.InvalidListLength, 'fixed-length list must have a length of at least 1', t.length.span);
         }
         const type = this.resolveType(t.element, stability);
         return t.length ? { tag: 'fixed-length-list', type, size: t.length.value } : { tag: 'list', type };

@@ -89,6 +89,27 @@ describe('validation rules', () => {
     expect(firstError(load(missingItem))).toBeUndefined();
   });
 
+  it("reports breaches of spec rules that wit-parser does not check after wit-parser's own errors", () => {
+    // A duplicate field (spec) and a reference to an excluded type (wit-parser, found later, while linking).
+    const both = load('package a:b;\ninterface i {\n  @unstable(feature = off)\n  type g = u32;\n  record r { a: u8, a: g }\n}\n');
+    expect(both.resolve).toBeUndefined();
+    expect(both.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([
+      'found a reference to a type which is excluded due to its feature not being activated',
+      'field `a` is defined more than once',
+    ]);
+    // Alone, each still fails the load.
+    for (const [src, message] of [
+      ['package a:b;\ninterface i {\n  record r { a: u8, a: u16 }\n}\n', 'field `a` is defined more than once'],
+      ['package a:b;\ninterface i {\n  type t = list<u8, 0>;\n}\n', 'fixed-length list must have a length of at least 1'],
+      ['package a:b;\ninterface i {\n  type a = u8;\n  type A = u8;\n}\n', 'name `A` conflicts with `a` (kebab-case identifiers are case-insensitive)'],
+      ['package a:b;\ninterface i { type g = u8; }\ninterface j {\n  type g = u16;\n  use i.{g};\n}\n', 'name `g` is defined more than once'],
+    ] as const) {
+      const r = load(src);
+      expect(r.resolve).toBeUndefined();
+      expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([message]);
+    }
+  });
+
   it('rejects an unversioned reference when two versions are loaded', () => {
     const r = load(
       'package a:b;\nworld w {\n  import c:d/e;\n}\npackage c:d@1.0.0 {\n  interface e {}\n}\npackage c:d@2.0.0 {\n  interface e {}\n}\n',
