@@ -158,13 +158,15 @@ export class WitParser extends TypeRules {
       const REC = this.RECORDING_PHASE;
       this.CONSUME(T.Package);
       const kw = this.last();
+      // Checked at the keyword, before the name, as wit-parser does (a bad name after it is the second error).
+      if (!REC && attrs.length > 0) this.report(Codes.InvalidNestedPackage, 'cannot place attributes on nested packages', this.tokSpan(kw));
       if (!REC && this.pkgDepth >= MAX_DEPTH) this.abandon(Codes.NestingTooDeep, 'package nesting too deep', this.tokSpan(kw));
       const name = this.SUBRULE(this.packageName);
       if (REC || (first && this.LA(1).tokenType === T.Semicolon)) {
         this.CONSUME(T.Semicolon);
         if (!REC) return { kind: 'PackageDecl', span: this.spanFrom(start), docs, attributes: attrs, name };
       }
-      if (!REC) this.checkNestedPackage(kw, attrs, name);
+      if (!REC) this.checkNestedPackage(name);
       this.CONSUME(T.LBrace);
       const items: (A.Interface | A.World | A.TopLevelUse)[] = [];
       this.pkgDepth++;
@@ -184,11 +186,8 @@ export class WitParser extends TypeRules {
     },
   );
 
-  /** Checks a nested package whose `package` keyword is token `kw`. */
-  private checkNestedPackage(kw: number, attrs: Attrs, name: A.PackageName): void {
-    if (attrs.length > 0) {
-      this.report(Codes.InvalidNestedPackage, 'cannot place attributes on nested packages', this.tokSpan(kw));
-    }
+  /** Checks the placement of a nested package. */
+  private checkNestedPackage(name: A.PackageName): void {
     if (this.pkgDepth > 0) {
       const message = 'nested packages must be placed at the top-level';
       this.late.push(diagnostic({ code: Codes.InvalidNestedPackage, message, span: name.span }));
