@@ -160,6 +160,8 @@ export class Remap {
    */
   private checkOwnersKept(pkgId: number): void {
     const { resolve, pkg } = this;
+    // wit-parser stops at the first error of an interface: those found so far come first.
+    if (this.errors.length > 0) throw new ResolveErrors(this.errors);
     for (let i = pkg.foreignTypeCount; i < pkg.types.length; i++) {
       if (this.typeIds[i]! < 0) continue;
       const ty = pkg.types[i]!;

@@ -137,6 +137,9 @@ export function attributesOf(attrs: readonly ast.Attribute[]): { stability: Stab
 }
 
 
+/** The note on errors that only witc reports (spec rules that wit-parser leaves to the binary validator). */
+export const SPEC_RULE_NOTE = 'a rule of the Component Model specification that wasm-tools (wit-parser) does not check';
+
 /**
  * Spec rules wit-parser leaves to the binary validator: field, case and flag names are unique (ignoring case, as
  * kebab-case names are), and a `flags` type has at most 32 flags. Returns the first breach, or undefined.
@@ -151,6 +154,7 @@ export function checkMemberNames(def: ast.TypeDef): Diagnostic | undefined {
       code: Codes.TooManyFlags,
       message: `flags \`${def.name.name}\` has ${def.flags.length} flags, but at most 32 are allowed`,
       span: def.flags[32]!.name.span,
+      notes: [SPEC_RULE_NOTE],
     });
   }
   return undefined;
@@ -194,7 +198,7 @@ function checkUnique(members: readonly { readonly name: ast.Id }[], what: string
 }
 
 function duplicateMember(what: string, name: ast.Id): Diagnostic {
-  return diagnostic({ code: Codes.DuplicateName, message: `${what} \`${name.name}\` is defined more than once`, span: name.span });
+  return diagnostic({ code: Codes.DuplicateName, message: `${what} \`${name.name}\` is defined more than once`, span: name.span, notes: [SPEC_RULE_NOTE] });
 }
 
 function conflictingMember(what: string, name: ast.Id, prev: string): Diagnostic {
@@ -202,6 +206,7 @@ function conflictingMember(what: string, name: ast.Id, prev: string): Diagnostic
     code: Codes.DuplicateName,
     message: `${what} \`${name.name}\` conflicts with ${what} \`${prev}\` (kebab-case identifiers are case-insensitive)`,
     span: name.span,
+    notes: [SPEC_RULE_NOTE],
   });
 }
 

@@ -36,6 +36,7 @@ import {
   attributesOf,
   astPackageName,
   checkMemberNames,
+  SPEC_RULE_NOTE,
   collectDeps,
   eachPath,
   floatHint,
@@ -530,7 +531,7 @@ export class PackageResolver {
    * resolution goes on, and the loader reports it after every error wit-parser would report.
    */
   private specError(code: string, message: string, span: Span): void {
-    this.specErrors.push(diagnostic({ code, message, span }));
+    this.specErrors.push(diagnostic({ code, message, span, notes: [SPEC_RULE_NOTE] }));
   }
 
   /** The names defined in the current scope, in order (types, then functions). */

@@ -110,6 +110,12 @@ describe('validation rules', () => {
     }
   });
 
+  it("reports an interface's reference to an excluded type before a kept type of an excluded interface", () => {
+    const src =
+      'package a:b;\n@unstable(feature = off)\ninterface i {\n  @unstable(feature = on)\n  type t = u32;\n}\ninterface j {\n  @unstable(feature = off)\n  resource r {\n    @unstable(feature = on)\n    y: func();\n  }\n}\n';
+    expect(firstError(load(src, { features: ['on'] }))).toBe('found a reference to a type which is excluded due to its feature not being activated @11:5');
+  });
+
   it('rejects an unversioned reference when two versions are loaded', () => {
     const r = load(
       'package a:b;\nworld w {\n  import c:d/e;\n}\npackage c:d@1.0.0 {\n  interface e {}\n}\npackage c:d@2.0.0 {\n  interface e {}\n}\n',
