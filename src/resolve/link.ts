@@ -160,23 +160,28 @@ export class Remap {
    */
   private checkOwnersKept(pkgId: number): void {
     const { resolve, pkg } = this;
-    // wit-parser stops at the first error of an interface: those found so far come first.
-    if (this.errors.length > 0) throw new ResolveErrors(this.errors);
     for (let i = pkg.foreignTypeCount; i < pkg.types.length; i++) {
       if (this.typeIds[i]! < 0) continue;
       const ty = pkg.types[i]!;
       if (ty.owner && 'interface' in ty.owner) {
         const owner = pkg.interfaces[ty.owner.interface]!;
         if (!includeStability(resolve, owner.stability, pkgId, owner.span)) {
-          fail(Codes.ExcludedReference, `${excluded('interface')}; this type is not gated by a feature but its interface is`, ty.span);
+          this.failAfterErrors(`${excluded('interface')}; this type is not gated by a feature but its interface is`, ty.span);
         }
       } else if (ty.owner && 'world' in ty.owner) {
         const owner = pkg.worlds[ty.owner.world]!;
         if (!includeStability(resolve, owner.stability, pkgId, owner.span)) {
-          fail(Codes.ExcludedReference, `${excluded('world')}; this type is not gated by a feature but its world is`, ty.span);
+          this.failAfterErrors(`${excluded('world')}; this type is not gated by a feature but its world is`, ty.span);
         }
       }
     }
+  }
+
+  /** Stops linking with this error, after those of the interfaces linked so far (wit-parser's first comes first). */
+  private failAfterErrors(message: string, span: Span | undefined): never {
+    if (this.errors.length === 0) fail(Codes.ExcludedReference, message, span);
+    recover(this.errors, () => fail(Codes.ExcludedReference, message, span));
+    throw new ResolveErrors(this.errors);
   }
 
   /**
