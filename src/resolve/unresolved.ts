@@ -961,9 +961,10 @@ export class PackageResolver {
     if (t.kind !== 'Result') fail(Codes.InvalidConstructorResult, 'if a constructor return type is declared it must be a `result`', typeSpan(t));
     const msg = 'the `ok` type must be the resource being constructed';
     if (!t.ok) fail(Codes.InvalidConstructorResult, msg, typeSpan(t));
-    // The `ok` type is resolved first, so that an unknown name in it is reported as such (as wit-parser does).
+    // The whole type is resolved first, so that an unknown name in it is reported as such (as wit-parser does).
+    const result = this.resolveType(t, undefined);
     if (this.resolveType(t.ok, undefined) !== resource) fail(Codes.InvalidConstructorResult, msg, typeSpan(t.ok));
-    return this.resolveType(t, undefined);
+    return result;
   }
 
   private resolveResourceFunc(m: ast.ResourceMember, resource: ast.Id): Func {

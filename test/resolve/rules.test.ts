@@ -45,6 +45,7 @@ const cases: [string, string, string][] = [
   ['export elaboration conflict', 'package a:b;\ninterface x { type t = u8; }\ninterface y { use x.{t}; }\nworld w {\n  export x;\n  import y;\n  export z: interface { use y.{t}; }\n}\n', 'interface `z` transitively depends on an interface in incompatible ways @4:7'],
   // Found by differential fuzzing against jco 1.35 (wit-parser 0.259): which error comes first.
   ['constructor result naming an unknown type', 'package a:b;\ninterface i {\n  resource a {\n    constructor() -> result<b, string>;\n  }\n}\n', 'name `b` does not exist @4:29'],
+  ['constructor result with an unknown error type', 'package a:b;\ninterface i {\n  resource b;\n  resource a {\n    constructor() -> result<b, nope>;\n  }\n}\n', 'name `nope` does not exist @5:32'],
   ['reference to an excluded type before the excluded interface', 'package a:b;\n@unstable(feature = off)\ninterface i {\n  @unstable(feature = off)\n  type g = u32;\n  record r { f: g }\n}\n', 'found a reference to a type which is excluded due to its feature not being activated @6:14'],
   ['typedef named like an earlier use, before its unknown name', 'package a:b;\ninterface i { type x = u8; }\ninterface j {\n  use i.{x};\n  type x = nope;\n}\n', 'name `x` is defined more than once @5:8'],
   ['float32 hint', 'package a:b;\ninterface i {\n  type t = float32;\n}\n', 'type `float32` does not exist\nthe `float32` type has been renamed to `f32` and is no longer accepted, but the `WIT_REQUIRE_F32_F64=0` environment variable can be used to temporarily disable this error @3:12'],
