@@ -957,13 +957,22 @@ export class PackageResolver {
     return funcItem(name, kind, exactSlice(params, 0, count), result, docs, stability, externalId, span);
   }
 
+  /**
+   * A constructor's declared result, checked as wit-parser checks it: the type is resolved first (so an unknown name
+   * in it is reported as such), then it must be a `result` (written, or a typedef whose body is one) whose `ok` type
+   * is the resource. The spec also wants it written as `result<r, …>` itself, which wit-parser does not check.
+   */
   private constructorResult(t: ast.TypeExpr, resource: number): Type {
-    if (t.kind !== 'Result') fail(Codes.InvalidConstructorResult, 'if a constructor return type is declared it must be a `result`', typeSpan(t));
-    const msg = 'the `ok` type must be the resource being constructed';
-    if (!t.ok) fail(Codes.InvalidConstructorResult, msg, typeSpan(t));
-    // The whole type is resolved first, so that an unknown name in it is reported as such (as wit-parser does).
     const result = this.resolveType(t, undefined);
-    if (this.resolveType(t.ok, undefined) !== resource) fail(Codes.InvalidConstructorResult, msg, typeSpan(t.ok));
+    const kind = typeof result === 'number' ? this.types[result]!.kind : undefined;
+    if (kind?.tag !== 'result') fail(Codes.InvalidConstructorResult, 'if a constructor return type is declared it must be a `result`', typeSpan(t));
+    if (kind.ok !== resource) {
+      fail(Codes.InvalidConstructorResult, 'the `ok` type must be the resource being constructed', t.kind === 'Result' && t.ok ? typeSpan(t.ok) : typeSpan(t));
+    }
+    if (t.kind !== 'Result') {
+      const name = this.types[resource]!.name;
+      this.specError(Codes.InvalidConstructorResult, `a constructor's result type must be written as \`result<${name}, …>\``, typeSpan(t));
+    }
     return result;
   }
 

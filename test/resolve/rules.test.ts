@@ -46,6 +46,8 @@ const cases: [string, string, string][] = [
   // Found by differential fuzzing against jco 1.35 (wit-parser 0.259): which error comes first.
   ['constructor result naming an unknown type', 'package a:b;\ninterface i {\n  resource a {\n    constructor() -> result<b, string>;\n  }\n}\n', 'name `b` does not exist @4:29'],
   ['constructor result with an unknown error type', 'package a:b;\ninterface i {\n  resource b;\n  resource a {\n    constructor() -> result<b, nope>;\n  }\n}\n', 'name `nope` does not exist @5:32'],
+  ['constructor result naming an interface', 'package a:b;\ninterface foo {\n  resource a {\n    constructor() -> foo;\n  }\n}\n', 'name `foo` does not exist @4:22'],
+  ['constructor result through an alias of an alias', 'package a:b;\ninterface i {\n  resource a {\n    constructor() -> s;\n  }\n  type r = result<a, string>;\n  type s = r;\n}\n', 'if a constructor return type is declared it must be a `result` @4:22'],
   ['reference to an excluded type before the excluded interface', 'package a:b;\n@unstable(feature = off)\ninterface i {\n  @unstable(feature = off)\n  type g = u32;\n  record r { f: g }\n}\n', 'found a reference to a type which is excluded due to its feature not being activated @6:14'],
   ['typedef named like an earlier use, before its unknown name', 'package a:b;\ninterface i { type x = u8; }\ninterface j {\n  use i.{x};\n  type x = nope;\n}\n', 'name `x` is defined more than once @5:8'],
   ['float32 hint', 'package a:b;\ninterface i {\n  type t = float32;\n}\n', 'type `float32` does not exist\nthe `float32` type has been renamed to `f32` and is no longer accepted, but the `WIT_REQUIRE_F32_F64=0` environment variable can be used to temporarily disable this error @3:12'],
@@ -102,6 +104,7 @@ describe('validation rules', () => {
     for (const [src, message] of [
       ['package a:b;\ninterface i {\n  record r { a: u8, a: u16 }\n}\n', 'field `a` is defined more than once'],
       ['package a:b;\ninterface i {\n  type t = list<u8, 0>;\n}\n', 'fixed-length list must have a length of at least 1'],
+      ['package a:b;\ninterface i {\n  resource a {\n    constructor() -> r;\n  }\n  type r = result<a, string>;\n}\n', "a constructor's result type must be written as `result<a, …>`"],
       ['package a:b;\ninterface i {\n  type a = u8;\n  type A = u8;\n}\n', 'name `A` conflicts with `a` (kebab-case identifiers are case-insensitive)'],
       ['package a:b;\ninterface i { type g = u8; }\ninterface j {\n  type g = u16;\n  use i.{g};\n}\n', 'name `g` is defined more than once'],
     ] as const) {
