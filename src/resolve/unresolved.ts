@@ -7,7 +7,7 @@ import type * as ast from '../syntax/ast.js';
 import type { Span } from '../text/source.js';
 import { Codes } from '../diagnostics/codes.js';
 import { fail, didYouMean, recover, FollowOnError, ResolveErrors } from './errors.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type Label } from '../diagnostics/diagnostic.js';
 import { docsText } from './docs.js';
 import type {
   Case,
@@ -119,6 +119,15 @@ class ScopeIndex {
 }
 
 /** Resolves one package (several files, or one nested package block) into an `UnresolvedPackage`. */
+/** The name that a `use` among `items` defines as `name` (one does). */
+function laterUse(items: readonly (ast.InterfaceItem | ast.WorldItem)[], name: string): Span {
+  for (const item of items) {
+    if (item.kind !== 'Use') continue;
+    for (const n of item.names) if ((n.as ?? n.name).name === name) return (n.as ?? n.name).span;
+  }
+  return items[0]!.span;
+}
+
 export class PackageResolver {
   private name: { name: PackageName; span: Span } | undefined;
   private docs: string | undefined;
@@ -495,20 +504,10 @@ export class PackageResolver {
     this.typeLookup = new Map();
   }
 
-  /**
-   * Defines a name in the current scope: a type (its id) or, with `FUNCTION`, a freestanding function. `typedef`: the
-   * name of a typedef, defined after the scope's `use`s.
-   */
-  private defineName(name: ast.Id, id: number, typedef = false): void {
+  /** Defines a name in the current scope: a type (its id) or, with `FUNCTION`, a freestanding function. */
+  private defineName(name: ast.Id, id: number): void {
     const n = name.name;
-    if (this.typeLookup.has(n) || this.funcNames?.has(n)) {
-      const message = `name \`${n}\` is defined more than once`;
-      // A typedef meets a defined name only when a `use` after it defines the same one (an earlier `use` is caught
-      // with the typedefs, in `resolveTypes`). wit-parser keeps the `use` and drops the typedef without a word.
-      if (!typedef) fail(Codes.DuplicateName, message, name.span);
-      this.specError(Codes.DuplicateName, message, name.span);
-      return;
-    }
+    if (this.typeLookup.has(n) || this.funcNames?.has(n)) fail(Codes.DuplicateName, `name \`${n}\` is defined more than once`, name.span);
     // Spec rule that wit-parser does not check: names in one interface or world differ ignoring case.
     // Identifiers are ASCII: a name differs from its lower case exactly when it has an upper-case letter.
     const upper = hasUpper(n);
@@ -530,8 +529,8 @@ export class PackageResolver {
    * Records the breach of a spec rule that wit-parser leaves to the binary validator (docs/resolver.md, Divergences);
    * resolution goes on, and the loader reports it after every error wit-parser would report.
    */
-  private specError(code: string, message: string, span: Span): void {
-    this.specErrors.push(diagnostic({ code, message, span, notes: [SPEC_RULE_NOTE] }));
+  private specError(code: string, message: string, span: Span, labels: Label[] = []): void {
+    this.specErrors.push(diagnostic({ code, message, span, labels, notes: [SPEC_RULE_NOTE] }));
   }
 
   /** The names defined in the current scope, in order (types, then functions). */
@@ -585,6 +584,15 @@ export class PackageResolver {
         continue;
       }
       if (!isTypeDef(item)) continue;
+      if (scopeUses && !used.has(item.name.name) && this.typeLookup.has(item.name.name)) {
+        // A `use` after this typedef defines the same name. wit-parser keeps the `use` and drops the typedef without
+        // looking at it; the spec forbids the duplicate.
+        const later = laterUse(items, item.name.name);
+        this.specError(Codes.DuplicateName, `name \`${item.name.name}\` is defined more than once`, later, [
+          { span: item.name.span, message: 'first defined here' },
+        ]);
+        continue;
+      }
       const prev = index.get(item.name.name);
       const prevUse = prev === undefined && scopeUses ? used.get(item.name.name) : undefined;
       if (prev !== undefined || prevUse !== undefined) {
@@ -631,7 +639,7 @@ export class PackageResolver {
       const kind = bad?.has(i) ? undefined : this.tryTypeDefKind(def, stability);
       const id = this.allocType(def.name.name, kind ?? { tag: 'unknown' }, owner, def.docs, stability, externalId, def.name.span);
       if (!kind) this.poisoned.add(id);
-      this.defineName(def.name, id, true);
+      this.defineName(def.name, id);
     }
   }
 
