@@ -1003,6 +1003,18 @@ export class PackageResolver {
     const owner: TypeOwner = { world: id };
     for (const item of node.items) if (item.kind === 'Use') this.resolveUse(owner, item);
     this.resolveTypes(owner, node.items);
+    // Includes before imports and exports, as wit-parser resolves them (so a bad include is the first error).
+    for (const item of node.items) {
+      if (item.kind !== 'Include') continue;
+      const { stability } = attributesOf(item.attributes);
+      const from = this.worldOf(item.path);
+      world.includes.push({
+        stability,
+        world: from,
+        names: item.with.map((w) => ({ name: w.name.name, as: w.as.name })),
+        span: pathName(item.path).span,
+      });
+    }
     const importNames = new Map<string, { what: string; span: Span | undefined }>();
     const exportNames = new Map<string, { what: string; span: Span | undefined }>();
     for (const [name, id] of this.typeLookup) {
@@ -1050,17 +1062,6 @@ export class PackageResolver {
       }
       const key = keyName !== undefined ? { name: keyName } : { interface: (worldItem as { id: number }).id };
       (isImport ? world.imports : world.exports).set(worldKeyString(key), { key, item: worldItem });
-    }
-    for (const item of node.items) {
-      if (item.kind !== 'Include') continue;
-      const { stability } = attributesOf(item.attributes);
-      const from = this.worldOf(item.path);
-      world.includes.push({
-        stability,
-        world: from,
-        names: item.with.map((w) => ({ name: w.name.name, as: w.as.name })),
-        span: pathName(item.path).span,
-      });
     }
     this.typeLookup = new Map();
   }
