@@ -245,7 +245,7 @@ export class Remap {
     for (let i = 0; i < pkg.foreignInterfaceCount; i++) {
       const e = ifaceTo.get(i)!;
       // The package must exist even when the item is gated off (wit-parser sorts packages before it looks at gates);
-      // the item itself need not.
+      // the item itself need not. Worlds below likewise.
       const p = this.lookupPackage(e.ref, e.depSpan);
       if (!this.enabled(e.stabilities, pkgId, e.span)) {
         this.interfaces.push(undefined);
@@ -261,8 +261,6 @@ export class Remap {
     }
     for (let i = 0; i < pkg.foreignWorldCount; i++) {
       const e = worldTo.get(i)!;
-      // The package must exist even when the item is gated off (wit-parser sorts packages before it looks at gates);
-      // the item itself need not.
       const p = this.lookupPackage(e.ref, e.depSpan);
       if (!this.enabled(e.stabilities, pkgId, e.span)) {
         this.worlds.push(undefined);

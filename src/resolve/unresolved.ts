@@ -118,7 +118,6 @@ class ScopeIndex {
   }
 }
 
-/** Resolves one package (several files, or one nested package block) into an `UnresolvedPackage`. */
 /** The name that a `use` among `items` defines as `name` (one does). */
 function laterUse(items: readonly (ast.InterfaceItem | ast.WorldItem)[], name: string): Span {
   for (const item of items) {
@@ -128,6 +127,7 @@ function laterUse(items: readonly (ast.InterfaceItem | ast.WorldItem)[], name: s
   return items[0]!.span;
 }
 
+/** Resolves one package (several files, or one nested package block) into an `UnresolvedPackage`. */
 export class PackageResolver {
   private name: { name: PackageName; span: Span } | undefined;
   private docs: string | undefined;
@@ -571,7 +571,7 @@ export class PackageResolver {
     let d = 0;
     let m = 0;
     // As wit-parser: a typedef whose name a `use` before it defines is a duplicate, found before any name in a
-    // typedef is looked up (a `use` after it is caught when the typedef is defined).
+    // typedef is looked up; one whose name a `use` after it defines is dropped (a spec-rule error here).
     const used = this.usedSoFar;
     used.clear();
     const scopeUses = this.typeLookup.size > 0;
