@@ -275,13 +275,7 @@ export class TokenList {
 
   /** Appends a token (`end` exclusive) whose text is `words[wordId]`, or fixed by its type when `wordId` is -1. */
   push(kind: Token, wordId: number, start: number, end: number): void {
-    const i = this.length;
-    if (i === this.starts.length) this.grow();
-    this.types[i] = kind.tokenTypeIdx;
-    this.wordIds[i] = wordId;
-    this.starts[i] = start;
-    this.ends[i] = end;
-    this.length = i + 1;
+    this.pushType(kind.tokenTypeIdx, wordId, start, end);
   }
 
   /** `push` with the token type index instead of the type's token. */
